@@ -1,0 +1,51 @@
+# The two commands a newcomer needs:  make run   and   make test
+PYTHON ?= python3
+VENV   ?= .venv
+PY      = $(VENV)/bin/python
+PIP     = $(PY) -m pip --disable-pip-version-check -q
+
+.PHONY: run test lint bench translations wheel clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.run-installed: pyproject.toml | $(PY)
+	bash packaging/system-deps.sh
+	$(PIP) install -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(PY)
+	bash packaging/system-deps.sh --test
+	$(PIP) install -e '.[test]'
+	touch $@ $(VENV)/.run-installed
+
+## make run: set everything up and open the app on the demo vault (passphrase: demo)
+run: $(VENV)/.run-installed
+	$(VENV)/bin/handbook-app-gui --demo
+
+## make test: set everything up and run the whole suite, the linter and the import-rule check
+test: $(VENV)/.test-installed
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/lint-imports
+
+lint: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/lint-imports
+
+## make bench: print the performance figures against their targets
+bench: $(VENV)/.test-installed
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+## make translations: refresh the catalogue from the code and compile it (.po -> .mo)
+translations: $(VENV)/.test-installed
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -o translations/messages.pot --no-location --sort-output src
+	$(VENV)/bin/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+	$(VENV)/bin/pybabel compile -d translations --statistics
+
+wheel: $(VENV)/.test-installed
+	$(PIP) install build
+	$(PY) -m build --wheel
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

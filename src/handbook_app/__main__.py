@@ -1,0 +1,5 @@
+import sys
+
+from handbook_app.cli import main
+
+sys.exit(main())

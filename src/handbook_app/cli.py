@@ -1,0 +1,180 @@
+"""Headless commands over the same services as the desktop app (never a second code path).
+
+The passphrase comes from $HANDBOOK_PASSPHRASE or a no-echo prompt, never from the command line,
+where other users of the PC could see it in the process list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from handbook_app import __version__
+from handbook_app.i18n import LOCALES, _, set_locale
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    """A one-line, translated message for the user; exits non-zero without a traceback."""
+
+
+def _default_locale() -> str:
+    for var in ("HANDBOOK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")[:2].lower()
+        if value in LOCALES:
+            return value
+    return "en"
+
+
+def _passphrase(confirm: bool = False) -> str:
+    secret = os.environ.get("HANDBOOK_PASSPHRASE")
+    if secret:
+        return secret
+    if not sys.stdin.isatty():
+        raise CliError(_("Set HANDBOOK_PASSPHRASE or run in a terminal to type the passphrase."))
+    secret = getpass.getpass(_("Passphrase: "))
+    if confirm and getpass.getpass(_("Repeat the passphrase: ")) != secret:
+        raise CliError(_("The two passphrases are different."))
+    if not secret:
+        raise CliError(_("Please enter a passphrase."))
+    return secret
+
+
+def _open(path: str):
+    from handbook_app.services.session import unlock
+
+    handbook, _info = unlock(path, _passphrase())
+    return handbook
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from handbook_app.services.demo import build_demo
+    from handbook_app.services.session import create
+
+    handbook = create(args.vault, _passphrase(confirm=True))
+    try:
+        build_demo(handbook)
+        count = len(handbook.audit_entries())
+    finally:
+        handbook.lock()
+    print(_("Demo vault written to {path} ({count} changes recorded).").format(path=args.vault, count=count))
+    return EXIT_OK
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    from handbook_app.services.export_json import export_json
+
+    handbook = _open(args.vault)
+    try:
+        export_json(handbook, args.out)
+    finally:
+        handbook.lock()
+    print(_("Exported to {path}. This file is NOT encrypted: keep it safe and delete it when done.").format(
+        path=args.out), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from handbook_app.services.verification import describe_report
+
+    handbook = _open(args.vault)
+    try:
+        report = handbook.verify()
+    finally:
+        handbook.lock()
+    ok, lines = describe_report(report)
+    for line in lines:
+        print(line, file=sys.stdout if ok else sys.stderr)
+    return EXIT_OK if ok else EXIT_FAILED
+
+
+def cmd_guide_search(args: argparse.Namespace) -> int:
+    from handbook_app.services.guide import search_guide
+
+    hits = search_guide(args.query, args.lang)
+    if not hits:
+        print(_("No article matches '{query}'.").format(query=args.query), file=sys.stderr)
+        return EXIT_FAILED
+    for slug, lang, title in hits:
+        print(f"{slug}\t{lang}\t{title}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="handbook-app",
+        description=_("Trainee Handbook: an encrypted record and rights guide. Without a command, opens the app."),
+    )
+    parser.add_argument("--version", action="version", version=f"handbook-app {__version__}")
+    parser.add_argument("--lang", choices=LOCALES, help=_("language of messages (vi, ja, en)"))
+    sub = parser.add_subparsers(dest="command")
+
+    demo = sub.add_parser("demo", help=_("create a demo vault with three years of invented records"))
+    demo.add_argument("vault")
+    demo.set_defaults(func=cmd_demo)
+
+    export = sub.add_parser("export-json", help=_("export every record and the audit chain as JSON"))
+    export.add_argument("vault")
+    export.add_argument("out")
+    export.set_defaults(func=cmd_export_json)
+
+    verify = sub.add_parser("verify", help=_("check the vault's integrity and recompute the audit chain"))
+    verify.add_argument("vault")
+    verify.set_defaults(func=cmd_verify)
+
+    guide = sub.add_parser("guide", help=_("the rights guide"))
+    guide_sub = guide.add_subparsers(dest="guide_command", required=True)
+    search = guide_sub.add_parser("search", help=_("search the rights guide"))
+    search.add_argument("query")
+    search.add_argument("--lang", dest="guide_lang", choices=LOCALES)
+    search.set_defaults(func=lambda a: cmd_guide_search(argparse.Namespace(query=a.query, lang=a.guide_lang)))
+
+    _extend_parser(sub)
+    return parser
+
+
+def _extend_parser(sub) -> None:
+    """Commands that live in their own modules (reports) register here."""
+    try:
+        from handbook_app.cli_reports import add_commands
+    except ImportError:
+        return
+    add_commands(sub)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_locale(_default_locale())
+    # The language must be set before --help texts are built.
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LOCALES:
+            set_locale(argv[i + 1])
+        elif arg.startswith("--lang=") and arg[7:] in LOCALES:
+            set_locale(arg[7:])
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if func is None:
+        from handbook_app.ui.app import main as gui_main
+
+        return gui_main()
+    from handbook_app.core.validation import ValidationError
+    from handbook_app.i18n.formatting import ParseError
+    from handbook_app.vault.connection import VaultError
+
+    try:
+        return func(args)
+    except (CliError, VaultError, ParseError, ValidationError) as exc:
+        print(_("Error: {message}").format(message=exc), file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(_("Cancelled."), file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""The audit chain: every change is an entry whose hash covers the previous entry's hash.
+
+hash = SHA-256( prev_hash || canonical JSON of the entry's fields ). Changing, removing or
+reordering any entry changes every hash after it; `verify_chain` names the first that breaks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+GENESIS = "0" * 64
+
+
+def canonical_json(value: Any) -> str:
+    """Deterministic JSON: sorted keys, no spaces, UTF-8 kept (the same text on every machine)."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    at: str  # UTC, ISO 8601 with Z
+    utc_offset: str  # the writer's local offset, e.g. +09:00
+    actor_kind: str
+    actor_name: str
+    actor_org: str
+    action: str  # insert, update, delete, export, rekey, ...
+    kind: str  # record kind / table
+    row_id: int | None
+    before: dict | None
+    after: dict | None
+    prev_hash: str
+    hash: str = ""
+
+    def payload(self) -> dict:
+        return {
+            "seq": self.seq, "at": self.at, "utc_offset": self.utc_offset,
+            "actor_kind": self.actor_kind, "actor_name": self.actor_name, "actor_org": self.actor_org,
+            "action": self.action, "kind": self.kind, "row_id": self.row_id,
+            "before": self.before, "after": self.after,
+        }
+
+    def compute_hash(self) -> str:
+        digest = hashlib.sha256()
+        digest.update(self.prev_hash.encode("ascii"))
+        digest.update(canonical_json(self.payload()).encode("utf-8"))
+        return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    seq: int
+    reason: str  # a stable key: "hash", "link", "sequence", "row"
+    detail: str = ""
+
+
+def verify_chain(entries: Iterable[AuditEntry]) -> ChainProblem | None:
+    """The first broken entry, or None when the chain is whole."""
+    prev = GENESIS
+    expected_seq = 1
+    for entry in entries:
+        if entry.seq != expected_seq:
+            return ChainProblem(entry.seq, "sequence", f"expected entry {expected_seq}")
+        if entry.prev_hash != prev:
+            return ChainProblem(entry.seq, "link")
+        if entry.compute_hash() != entry.hash:
+            return ChainProblem(entry.seq, "hash")
+        prev = entry.hash
+        expected_seq += 1
+    return None

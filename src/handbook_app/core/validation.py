@@ -1,0 +1,173 @@
+"""Validation returns problems as values (field + translated message) instead of raising deep inside.
+
+The UI shows each message beside its field; the CLI prints them; nothing is saved while any remain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from handbook_app.core import records as r
+from handbook_app.core.money import Money
+from handbook_app.i18n import _
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str
+    message: str
+
+
+class ValidationError(ValueError):
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(p.message for p in problems))
+
+
+_EARLIEST = dt.date(1950, 1, 1)
+_LATEST = dt.date(2200, 1, 1)
+
+
+def _required(problems: list[Problem], field: str, value: object) -> None:
+    if value in (None, "") or (isinstance(value, str) and not value.strip()):
+        problems.append(Problem(field, _("This field is required.")))
+
+
+def _choice(problems: list[Problem], field: str, value: str, choices: dict) -> None:
+    if value not in choices:
+        problems.append(Problem(field, _("'{value}' is not one of the choices.").format(value=value)))
+
+
+def _date(problems: list[Problem], field: str, value: dt.date | None) -> None:
+    if value is not None and not (_EARLIEST <= value < _LATEST):
+        problems.append(Problem(field, _("This date is out of range.")))
+
+
+def _order(problems: list[Problem], field: str, first: dt.date | None, last: dt.date | None) -> None:
+    if first and last and last < first:
+        problems.append(Problem(field, _("The end date is before the start date.")))
+
+
+def _not_negative(problems: list[Problem], field: str, value: Money | Decimal | int) -> None:
+    number = value.minor if isinstance(value, Money) else value
+    if number < 0:
+        problems.append(Problem(field, _("This cannot be negative.")))
+
+
+def _positive(problems: list[Problem], field: str, value: Money) -> None:
+    if value.minor <= 0:
+        problems.append(Problem(field, _("Enter an amount greater than zero.")))
+
+
+def _rate(problems: list[Problem], field: str, rate: Decimal | None) -> None:
+    if rate is None:
+        return
+    if rate <= 0:
+        problems.append(Problem(field, _("An exchange rate must be greater than zero.")))
+    elif rate > Decimal("1000000") or rate < Decimal("0.000001"):
+        problems.append(Problem(field, _("This exchange rate is not believable; check it.")))
+
+
+def validate(record: r.Record) -> list[Problem]:
+    """All problems with one record (empty when it may be saved)."""
+    p: list[Problem] = []
+    if isinstance(record, r.Contract):
+        _required(p, "employer", record.employer)
+        _date(p, "start", record.start)
+        _date(p, "end", record.end)
+        _date(p, "stay_expiry", record.stay_expiry)
+        _order(p, "end", record.start, record.end)
+        _choice(p, "wage_kind", record.wage_kind, r.WAGE_KINDS)
+        if record.prefecture is not None and not 1 <= record.prefecture <= 47:
+            p.append(Problem("prefecture", _("Choose a prefecture.")))
+        for name in ("wage", "housing", "utilities", "meals", "other_deductions"):
+            _not_negative(p, name, getattr(record, name))
+        _not_negative(p, "hours_per_month", record.hours_per_month)
+    elif isinstance(record, r.Payslip):
+        _date(p, "month", record.month)
+        if record.month.day != 1:
+            p.append(Problem("month", _("A payslip month starts on day 1.")))
+        for name in ("regular_hours", "overtime_hours", "late_night_hours", "holiday_hours"):
+            hours = getattr(record, name)
+            _not_negative(p, name, hours)
+            if hours > 744:  # 31 days x 24 hours
+                p.append(Problem(name, _("More hours than the month has.")))
+        for name in ("base_pay", "overtime_pay", "late_night_pay", "holiday_pay", "other_pay", "gross", "net"):
+            _not_negative(p, name, getattr(record, name))
+        for key, value in record.deductions.items():
+            if key not in r.DEDUCTION_KEYS:
+                p.append(Problem("deductions", _("Unknown deduction: {key}").format(key=key)))
+            elif not isinstance(value, int) or value < 0:
+                p.append(Problem("deductions", _("This cannot be negative.")))
+    elif isinstance(record, r.Loan):
+        _choice(p, "lender_kind", record.lender_kind, r.LENDER_KINDS)
+        _positive(p, "principal", record.principal)
+        _date(p, "start", record.start)
+        _choice(p, "interest_model", record.interest_model, r.INTEREST_MODELS)
+        if record.monthly_rate < 0:
+            p.append(Problem("monthly_rate", _("This cannot be negative.")))
+        elif record.monthly_rate > Decimal("0.5"):
+            p.append(Problem("monthly_rate", _("More than 50% a month is not believable; enter the rate per month.")))
+        if record.interest_model in ("flat", "declining") and record.monthly_rate == 0:
+            p.append(Problem("monthly_rate", _("Enter the interest rate per month.")))
+        if record.interest_model == "schedule" and not record.schedule:
+            p.append(Problem("schedule", _("Enter the payments the contract lists.")))
+        if record.term_months is not None and not 0 < record.term_months <= 600:
+            p.append(Problem("term_months", _("Enter a term between 1 and 600 months.")))
+    elif isinstance(record, r.Repayment):
+        if not record.loan_id:
+            p.append(Problem("loan_id", _("Choose the loan this repays.")))
+        _positive(p, "paid", record.paid)
+        _date(p, "date", record.date)
+        _rate(p, "rate", record.rate)
+    elif isinstance(record, r.Remittance):
+        _date(p, "date", record.date)
+        _positive(p, "sent", record.sent)
+        _not_negative(p, "fee", record.fee)
+        _not_negative(p, "received", record.received)
+        _choice(p, "channel", record.channel, r.CHANNELS)
+        if record.fee.currency == record.sent.currency and record.fee.minor > record.sent.minor:
+            p.append(Problem("fee", _("The fee is larger than the amount sent.")))
+    elif isinstance(record, r.RecruitmentFee):
+        _choice(p, "item", record.item, r.FEE_ITEMS)
+        _positive(p, "amount", record.amount)
+        _date(p, "date", record.date)
+    elif isinstance(record, r.Incident):
+        _date(p, "started", record.started)
+        _date(p, "ended", record.ended)
+        _order(p, "ended", record.started, record.ended)
+        _choice(p, "category", record.category, r.INCIDENT_CATEGORIES)
+        _choice(p, "status", record.status, r.INCIDENT_STATUSES)
+        if not record.title.strip() and not record.description.strip():
+            p.append(Problem("description", _("Describe what happened.")))
+    elif isinstance(record, r.HoursEntry):
+        _date(p, "day", record.day)
+        for name in ("start", "end"):
+            if not _is_clock(getattr(record, name)):
+                p.append(Problem(name, _("Write the time like 08:30.")))
+        if record.break_minutes < 0 or record.break_minutes > 24 * 60:
+            p.append(Problem("break_minutes", _("The break is out of range.")))
+    elif isinstance(record, r.Reminder):
+        _required(p, "title", record.title)
+        _date(p, "due", record.due)
+    elif isinstance(record, r.Attachment):
+        _required(p, "name", record.name)
+        if record.owner_kind not in r.ATTACHMENT_OWNERS:
+            p.append(Problem("owner_kind", _("'{value}' is not one of the choices.").format(value=record.owner_kind)))
+    return p
+
+
+def _is_clock(text: str) -> bool:
+    try:
+        hours, minutes = text.split(":")
+        return 0 <= int(hours) <= 23 and 0 <= int(minutes) <= 59 and len(minutes) == 2
+    except ValueError:
+        return False
+
+
+def check(record: r.Record) -> None:
+    problems = validate(record)
+    if problems:
+        raise ValidationError(problems)

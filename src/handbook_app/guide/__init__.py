@@ -1,0 +1,54 @@
+"""The rights guide: articles from resources/guide, bilingual pairs, contacts, self-check, tasks, search.
+
+Qt-free. The UI, the CLI and the PDF layer use:
+
+- `load_guide(root=None) -> Guide` (or the cached `default_guide()`), then `guide.articles(lang)`,
+  `guide.article(slug, lang)`, `guide.pair(slug, a, b)`, `guide.slugs`, `guide.topics`,
+  `guide.contacts`, `guide.selfcheck`, `guide.tasks`;
+- `Article.html()` / `render_html(md)` / `parse_blocks(md)` + `inline_html(text)` for display and PDF;
+- `GuideIndex(guide).search(query, lang=None, limit=20) -> list[Hit]` (or `default_index()`);
+- `search_cli(query, lang=None) -> list[(slug, lang, title)]`;
+- `stale_articles(guide)` / `freshness_warning(checked_on)`.
+"""
+
+from handbook_app.guide.articles import (
+    INCIDENT_CATEGORIES,
+    LANGS,
+    TOPICS,
+    Article,
+    Contact,
+    Guide,
+    GuideError,
+    SelfCheck,
+    SelfCheckQuestion,
+    Source,
+    Task,
+    check_guide,
+    load_guide,
+    parse_article,
+    parse_front_matter,
+)
+from handbook_app.guide.freshness import (
+    MAX_AGE_DAYS,
+    freshness_warning,
+    is_stale,
+    stale_articles,
+    stale_contacts,
+)
+from handbook_app.guide.markdown import (
+    Block,
+    inline_html,
+    internal_links,
+    parse_blocks,
+    plain_text,
+    render_html,
+)
+from handbook_app.guide.search import GuideIndex, Hit, default_guide, default_index, fold, search_cli
+
+__all__ = [
+    "INCIDENT_CATEGORIES", "LANGS", "MAX_AGE_DAYS", "TOPICS", "Article", "Block", "Contact", "Guide",
+    "GuideError", "GuideIndex", "Hit", "SelfCheck", "SelfCheckQuestion", "Source", "Task", "check_guide",
+    "default_guide", "default_index", "fold", "freshness_warning", "inline_html", "internal_links",
+    "is_stale", "load_guide", "parse_article", "parse_blocks", "parse_front_matter", "plain_text",
+    "render_html", "search_cli", "stale_articles", "stale_contacts",
+]

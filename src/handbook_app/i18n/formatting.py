@@ -1,0 +1,193 @@
+"""Locale-aware formatting and parsing of numbers, money and dates (Babel/CLDR).
+
+Money crosses this module as (amount_minor: int, currency: str); the number of
+minor digits per currency comes from CLDR, never from a table of our own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from babel import Locale, UnknownLocaleError
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+
+from handbook_app.i18n.catalog import _, current_locale
+
+
+class ParseError(ValueError):
+    """Input the user typed that cannot be read; the message is translated and shown as is."""
+
+
+_CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
+
+
+def is_known_currency(code: str) -> bool:
+    return bool(_CURRENCY_RE.match(code or "")) and code in babel_numbers.list_currencies()
+
+
+def currency_digits(currency: str) -> int:
+    """Minor-unit digits of a currency per CLDR (JPY 0, VND 0, USD 2)."""
+    if not is_known_currency(currency):
+        raise ParseError(_("Unknown currency: {code}").format(code=currency))
+    return babel_numbers.get_currency_precision(currency)
+
+
+def minor_to_decimal(amount_minor: int, currency: str) -> Decimal:
+    return Decimal(amount_minor).scaleb(-currency_digits(currency))
+
+
+def decimal_to_minor(value: Decimal, currency: str) -> int:
+    """Exact conversion; refuses more decimals than the currency has."""
+    digits = currency_digits(currency)
+    scaled = value.scaleb(digits)
+    if scaled != scaled.to_integral_value():
+        raise ParseError(
+            _("{currency} amounts have at most {digits} decimal places.").format(currency=currency, digits=digits)
+        )
+    return int(scaled)
+
+
+def format_money(amount_minor: int, currency: str, locale: str | None = None) -> str:
+    """`1.500.000 ₫`, `￥150,000`, `$7,500.00` as the locale writes them."""
+    loc = locale or current_locale()
+    value = minor_to_decimal(amount_minor, currency)
+    return babel_numbers.format_currency(value, currency, locale=loc, currency_digits=True)
+
+
+def format_amount(amount_minor: int, currency: str, locale: str | None = None) -> str:
+    """The number alone with the currency's digits (for input fields and tables)."""
+    loc = locale or current_locale()
+    digits = currency_digits(currency)
+    value = minor_to_decimal(amount_minor, currency)
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return babel_numbers.format_decimal(value, format=pattern, locale=loc, decimal_quantization=True)
+
+
+def format_decimal(value: Decimal, locale: str | None = None, max_digits: int = 6) -> str:
+    loc = locale or current_locale()
+    pattern = "#,##0." + "#" * max_digits
+    return babel_numbers.format_decimal(value, format=pattern, locale=loc, decimal_quantization=False)
+
+
+def format_percent(value: Decimal, locale: str | None = None) -> str:
+    """value is a fraction: Decimal('0.0125') -> '1,25%' in vi."""
+    loc = locale or current_locale()
+    return babel_numbers.format_percent(value, format="#,##0.##%", locale=loc, decimal_quantization=False)
+
+
+_SPACES = re.compile(r"[\s\u00a0\u202f]")
+
+
+def parse_decimal(text: str, locale: str | None = None) -> Decimal:
+    """Read a number typed the locale's way ('1.500.000,5' in vi, '1,500,000.5' in ja/en).
+
+    Strict: a separator in the wrong place (a comma/period mix-up) is refused, not guessed.
+    """
+    loc = locale or current_locale()
+    cleaned = _SPACES.sub("", text or "")
+    cleaned = cleaned.replace("\u2212", "-")  # typographic minus
+    if not cleaned:
+        raise ParseError(_("Please enter an amount."))
+    symbols = Locale.parse(loc).number_symbols.get("latn", Locale.parse(loc).number_symbols)
+    group = symbols.get("group", ",")
+    if group in ("\u00a0", "\u202f", " "):
+        group = ""
+    try:
+        value = babel_numbers.parse_decimal(cleaned, locale=loc, strict=True)
+    except babel_numbers.NumberFormatError:
+        raise ParseError(
+            _("'{text}' is not a number written the {language} way (for example {example}).").format(
+                text=text.strip(), language=Locale.parse(loc).get_display_name(current_locale()),
+                example=babel_numbers.format_decimal(Decimal("1234567.5"), locale=loc),
+            )
+        ) from None
+    except (InvalidOperation, ValueError):
+        raise ParseError(_("'{text}' is not a number.").format(text=text.strip())) from None
+    if not value.is_finite():
+        raise ParseError(_("'{text}' is not a number.").format(text=text.strip()))
+    return value
+
+
+def parse_money(text: str, currency: str, locale: str | None = None) -> int:
+    """Parse an amount typed in the locale's way into minor units of `currency`.
+
+    A currency symbol or code typed along with the number is accepted and ignored
+    if it matches; the currency itself comes from the field, never from guessing.
+    """
+    loc = locale or current_locale()
+    digits = currency_digits(currency)
+    stripped = (text or "").strip()
+    tokens = {currency, babel_numbers.get_currency_symbol(currency, locale=loc), "¥", "￥", "₫", "$", "đ"}
+    for token in sorted(tokens, key=len, reverse=True):  # "US$" before "$"
+        if token and token in stripped and _symbol_matches(token, currency):
+            stripped = stripped.replace(token, "")
+    value = parse_decimal(stripped, loc)
+    scaled = value.scaleb(digits)
+    if scaled != scaled.to_integral_value():
+        if digits == 0:
+            raise ParseError(_("{currency} has no smaller unit: enter a whole number.").format(currency=currency))
+        raise ParseError(
+            _("{currency} amounts have at most {digits} decimal places.").format(currency=currency, digits=digits)
+        )
+    return int(scaled)
+
+
+def _symbol_matches(token: str, currency: str) -> bool:
+    if token == currency:
+        return True
+    return {"¥": "JPY", "￥": "JPY", "₫": "VND", "đ": "VND", "$": "USD"}.get(token, currency) == currency
+
+
+def format_date(value: dt.date | None, locale: str | None = None, fmt: str = "medium") -> str:
+    """`27 thg 11, 2026`, `2026/11/27`, `Nov 27, 2026` (CLDR medium by default)."""
+    if value is None:
+        return ""
+    return babel_dates.format_date(value, format=fmt, locale=locale or current_locale())
+
+
+def format_datetime(value: dt.datetime, locale: str | None = None, fmt: str = "medium") -> str:
+    return babel_dates.format_datetime(value, format=fmt, locale=locale or current_locale())
+
+
+def date_input_pattern(locale: str | None = None) -> str:
+    """The short pattern users type dates in, as a hint ('dd/MM/y', 'y/MM/dd', 'M/d/yy')."""
+    return babel_dates.get_date_format("short", locale=locale or current_locale()).pattern
+
+
+def parse_date(text: str, locale: str | None = None) -> dt.date:
+    """Read a date typed as ISO (2026-11-27) or in the locale's short form (27/11/2026, 2026/11/27)."""
+    raw = (text or "").strip()
+    if not raw:
+        raise ParseError(_("Please enter a date."))
+    loc = locale or current_locale()
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        pass
+    try:
+        parsed = babel_dates.parse_date(raw, locale=loc)
+    except (ValueError, IndexError, UnknownLocaleError):
+        parsed = None
+    if parsed is not None and 1900 <= parsed.year <= 2200:
+        return parsed
+    raise ParseError(
+        _("'{text}' is not a date. Write it like {example}.").format(
+            text=raw, example=format_date(dt.date(2026, 11, 27), loc, "short")
+        )
+    )
+
+
+def parse_month(text: str) -> dt.date:
+    """A payslip month typed as 2026-11 or 11/2026; returns the first day of the month."""
+    raw = (text or "").strip()
+    for pattern in (r"^(\d{4})-(\d{1,2})$", r"^(\d{4})/(\d{1,2})$", r"^(\d{1,2})/(\d{4})$", r"^(\d{4})年(\d{1,2})月$"):
+        m = re.match(pattern, raw)
+        if m:
+            a, b = int(m.group(1)), int(m.group(2))
+            year, month = (b, a) if a <= 12 and b > 12 else (a, b)
+            if 1 <= month <= 12:
+                return dt.date(year, month, 1)
+    raise ParseError(_("'{text}' is not a month. Write it like 2026-11.").format(text=raw))

@@ -1,0 +1,230 @@
+"""The facade every face calls: one `Handbook` per open vault.
+
+Screens and CLI commands never touch SQL; each edit validates, writes the record and its audit
+entry in one transaction, and returns a `Changes` value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import mimetypes
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import BinaryIO, TypeVar
+
+from handbook_app.core import records as r
+from handbook_app.core.audit import AuditEntry
+from handbook_app.core.validation import check
+from handbook_app.i18n import _
+from handbook_app.services.changes import Changes
+from handbook_app.vault import attachments as blobs
+from handbook_app.vault.codec import to_row
+from handbook_app.vault.connection import Vault, VaultError, storage_error
+from handbook_app.vault.store import Store, VerifyReport
+
+R = TypeVar("R", bound=r.Record)
+
+MAX_ATTACHMENT_BYTES = 2 * 1024**3  # larger files are refused with a message, never half-stored
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    seq: int
+    at: str
+    utc_offset: str
+    who: str
+    actor_kind: str
+    action: str
+    changes: list[tuple[str, object, object]]  # (column, before, after)
+
+
+class Handbook:
+    def __init__(self, vault: Vault, actor: r.Actor | None = None) -> None:
+        self.vault = vault
+        self.store = Store(vault)
+        self.actor = actor or r.Actor()
+
+    # --- lifecycle ---------------------------------------------------------------------------
+    @property
+    def path(self) -> Path:
+        return self.vault.path
+
+    def lock(self) -> None:
+        self.vault.close()
+
+    @property
+    def is_open(self) -> bool:
+        return self.vault.is_open
+
+    def set_actor(self, actor: r.Actor) -> None:
+        self.actor = actor
+
+    # --- records -----------------------------------------------------------------------------
+    def records(self, cls: type[R], order: str = "id") -> list[R]:
+        return self.store.all(cls, order)
+
+    def record(self, cls: type[R], row_id: int) -> R | None:
+        return self.store.get(cls, row_id)
+
+    def records_where(self, cls: type[R], column: str, value: object) -> list[R]:
+        return self.store.where(cls, column, value)
+
+    def count(self, cls: type[r.Record]) -> int:
+        return self.store.count(cls)
+
+    def add(self, record: R) -> Changes:
+        check(record)
+        with self.vault.transaction():
+            saved = self.store.insert(record, self.actor)
+        return Changes.of(record.KIND, saved.id, saved)
+
+    def add_many(self, records: list[r.Record]) -> Changes:
+        """All or nothing (CSV import, demo): one invalid record saves none."""
+        for record in records:
+            check(record)
+        ids = []
+        with self.vault.transaction():
+            for record in records:
+                ids.append(self.store.insert(record, self.actor).id)
+        return Changes(frozenset(x.KIND for x in records), tuple(ids))
+
+    def update(self, record: R) -> Changes:
+        check(record)
+        with self.vault.transaction():
+            self.store.update(record, self.actor)
+        return Changes.of(record.KIND, record.id, record)
+
+    def delete(self, cls: type[r.Record], row_id: int) -> Changes:
+        """Delete a record; it stays visible in the history. Its attachments go with it."""
+        with self.vault.transaction():
+            if cls is not r.Attachment:
+                for att in self.store.where(r.Attachment, "owner_id", row_id):
+                    if att.owner_kind == cls.KIND:
+                        blobs.delete_chunks(self.vault, att.id)
+                        self.store.delete(r.Attachment, att.id, self.actor)
+            else:
+                blobs.delete_chunks(self.vault, row_id)
+            self.store.delete(cls, row_id, self.actor)
+        return Changes(frozenset({cls.KIND, r.Attachment.KIND}), (row_id,))
+
+    # --- profile -----------------------------------------------------------------------------
+    def profile(self) -> r.Profile | None:
+        found = self.store.all(r.Profile)
+        return found[0] if found else None
+
+    def save_profile(self, profile: r.Profile) -> Changes:
+        existing = self.profile()
+        if existing is None:
+            return self.add(replace(profile, id=None))
+        return self.update(replace(profile, id=existing.id))
+
+    # --- attachments ---------------------------------------------------------------------------
+    def add_attachment(
+        self,
+        owner: r.Record,
+        source: BinaryIO,
+        name: str,
+        media_type: str | None = None,
+        total: int | None = None,
+        progress: Callable[[int, int | None], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        captured: dt.date | None = None,
+    ) -> Changes:
+        """Stream a file into the vault. Cancelled or failed: nothing is kept."""
+        if owner.id is None or owner.KIND not in r.ATTACHMENT_OWNERS:
+            raise VaultError(_("Save the record before adding attachments."))
+        if total is not None and total > MAX_ATTACHMENT_BYTES:
+            raise VaultError(_("This file is too large to keep in the vault (more than 2 GB)."))
+        media = media_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
+        meta = r.Attachment(owner_kind=owner.KIND, owner_id=owner.id, name=name, media_type=media, captured=captured)
+        check(meta)
+        with self.vault.transaction():
+            # The metadata row is written first (for its id) and completed once the bytes are in;
+            # the one audit entry records the finished metadata with its SHA-256.
+            placeholder = self.store.insert(meta, self.actor, audit=False)
+            size, digest = blobs.write_chunks(self.vault, placeholder.id, source, total, progress, cancelled)
+            saved = self.store.update(replace(placeholder, size=size, sha256=digest), self.actor, audit=False)
+            self.store.append_audit(self.actor, "insert", r.Attachment.KIND, saved.id, None, to_row(saved))
+        return Changes.of(r.Attachment.KIND, saved.id, saved)
+
+    def add_attachment_file(self, owner: r.Record, path: str | os.PathLike, **kwargs) -> Changes:
+        path = Path(path)
+        try:
+            size = path.stat().st_size
+            with path.open("rb") as fh:
+                return self.add_attachment(owner, fh, path.name, total=size, **kwargs)
+        except OSError as exc:
+            raise VaultError(_("The file could not be read: {reason}").format(reason=exc.strerror or exc)) from None
+
+    def attachments(self, owner: r.Record) -> list[r.Attachment]:
+        return [a for a in self.store.where(r.Attachment, "owner_id", owner.id) if a.owner_kind == owner.KIND]
+
+    def attachment_chunks(self, attachment_id: int) -> Iterator[bytes]:
+        return blobs.read_chunks(self.vault, attachment_id)
+
+    def attachment_bytes(self, attachment_id: int, limit: int = 64 * 1024 * 1024) -> bytes:
+        """Whole content in memory, for previews (refused beyond `limit`)."""
+        att = self.store.get(r.Attachment, attachment_id)
+        if att is None:
+            raise KeyError(attachment_id)
+        if att.size > limit:
+            raise VaultError(_("This file is too large to preview; export a copy instead."))
+        return b"".join(blobs.read_chunks(self.vault, attachment_id))
+
+    def export_attachment(self, attachment_id: int, dest: str | os.PathLike) -> None:
+        """Write a plaintext copy on the user's explicit request (the UI warns first)."""
+        dest = Path(dest)
+        tmp = dest.with_name(f".{dest.name}.part")
+        try:
+            with tmp.open("wb") as out:
+                for block in blobs.read_chunks(self.vault, attachment_id):
+                    out.write(block)
+            os.replace(tmp, dest)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise storage_error(exc) from None
+
+    # --- history and verification -------------------------------------------------------------
+    def history(self, kind: str, row_id: int) -> list[HistoryItem]:
+        items = []
+        for e in self.store.audit_entries(kind, row_id):
+            before, after = e.before or {}, e.after or {}
+            changed = [
+                (col, before.get(col), after.get(col))
+                for col in sorted(set(before) | set(after))
+                if col != "id" and before.get(col) != after.get(col)
+            ]
+            who = e.actor_name or (_("Trainee") if e.actor_kind == "trainee" else _("Support worker"))
+            if e.actor_kind == "support" and e.actor_org:
+                who = f"{who} ({e.actor_org})"
+            items.append(HistoryItem(e.seq, e.at, e.utc_offset, who, e.actor_kind, e.action, changed))
+        return items
+
+    def audit_entries(self) -> list[AuditEntry]:
+        return list(self.store.audit_entries())
+
+    def audit_head(self) -> tuple[int, str]:
+        return self.store.audit_head()
+
+    def verify(self, check_content: bool = True) -> VerifyReport:
+        return self.store.verify(check_content)
+
+    def record_event(self, action: str, kind: str, details: dict) -> Changes:
+        """Log a non-record event (an export, a handover, a passphrase change) in the audit chain."""
+        with self.vault.transaction():
+            self.store.append_audit(self.actor, action, kind, None, None, details)
+        return Changes(frozenset({"audit"}))
+
+    # --- meta ----------------------------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        return self.store.meta(key)
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.vault.transaction():
+            self.store.set_meta(key, value)
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        self.vault.change_passphrase(new_passphrase)
+        self.record_event("rekey", "vault", {"changed": True})

@@ -1,0 +1,124 @@
+"""Unlocking and locking: failed attempts slow down and are reported after the next unlock.
+
+The failure count lives in a small sidecar file beside the vault (`.NAME.attempts`): it holds
+two numbers and no personal data, and it survives restarting the app, so restarting does not
+reset the delay. The time of the last successful unlock is kept inside the vault.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from handbook_app.core.records import Actor
+from handbook_app.i18n import _
+from handbook_app.services.handbook import Handbook
+from handbook_app.vault.connection import Vault, VaultError, WrongPassphraseOrNotVault
+
+MAX_DELAY_S = 30.0
+
+
+class TooSoon(VaultError):
+    def __init__(self, wait_s: float) -> None:
+        self.wait_s = wait_s
+        super().__init__(_("Too many wrong attempts. Wait {seconds} seconds and try again.").format(
+            seconds=max(1, round(wait_s))))
+
+
+@dataclass(frozen=True)
+class UnlockInfo:
+    last_opened: dt.datetime | None
+    failed_since: int
+
+
+def delay_after(failures: int) -> float:
+    """Seconds to wait before the next try: none for the first two mistakes, then doubling to 30 s."""
+    if failures < 3:
+        return 0.0
+    return min(MAX_DELAY_S, 2.0 ** (failures - 2))
+
+
+def _sidecar(path: Path) -> Path:
+    return path.with_name(f".{path.name}.attempts")
+
+
+def _read_attempts(path: Path) -> tuple[int, float]:
+    try:
+        data = json.loads(_sidecar(path).read_text(encoding="utf-8"))
+        return int(data.get("failed", 0)), float(data.get("last", 0))
+    except (OSError, ValueError, TypeError):
+        return 0, 0.0
+
+
+def _write_attempts(path: Path, failed: int, last: float) -> None:
+    with contextlib.suppress(OSError):  # a read-only stick must not stop an unlock
+        if failed:
+            _sidecar(path).write_text(json.dumps({"failed": failed, "last": last}), encoding="utf-8")
+        else:
+            _sidecar(path).unlink(missing_ok=True)
+
+
+def wait_needed(path: str | os.PathLike, now: float | None = None) -> float:
+    failed, last = _read_attempts(Path(path))
+    now = time.time() if now is None else now
+    return max(0.0, last + delay_after(failed) - now)
+
+
+def unlock(path: str | os.PathLike, passphrase: str, actor: Actor | None = None) -> tuple[Handbook, UnlockInfo]:
+    """Open a vault; a wrong passphrase counts a failure and makes the next try wait longer."""
+    path = Path(path)
+    wait = wait_needed(path)
+    if wait > 0:
+        raise TooSoon(wait)
+    try:
+        vault = Vault.open(path, passphrase)
+    except WrongPassphraseOrNotVault:
+        failed, _last = _read_attempts(path)
+        _write_attempts(path, failed + 1, time.time())
+        raise
+    failed, _last = _read_attempts(path)
+    _write_attempts(path, 0, 0)
+    handbook = Handbook(vault, actor)
+    previous = handbook.meta("last_opened")
+    handbook.set_meta("last_opened", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    info = UnlockInfo(dt.datetime.fromisoformat(previous) if previous else None, failed)
+    return handbook, info
+
+
+def create(path: str | os.PathLike, passphrase: str, actor: Actor | None = None) -> Handbook:
+    vault = Vault.create(path, passphrase)
+    handbook = Handbook(vault, actor)
+    handbook.set_meta("created", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    handbook.set_meta("last_opened", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    return handbook
+
+
+def passphrase_strength(passphrase: str) -> int:
+    """0 (weak) .. 4 (strong): a hint only, from length and variety; never stored."""
+    if not passphrase:
+        return 0
+    kinds = sum(
+        bool(test)
+        for test in (
+            any(c.islower() for c in passphrase), any(c.isupper() for c in passphrase),
+            any(c.isdigit() for c in passphrase), any(not c.isalnum() for c in passphrase),
+        )
+    )
+    words = len(passphrase.split())
+    score = 0
+    if len(passphrase) >= 8:
+        score += 1
+    if len(passphrase) >= 12:
+        score += 1
+    if len(passphrase) >= 16 or words >= 4:
+        score += 1
+    if kinds >= 3:
+        score += 1
+    if len(set(passphrase)) <= 3:
+        score = 0
+    return min(score, 4)

@@ -1,0 +1,111 @@
+"""Records <-> SQL rows, derived from the dataclass fields so schema and code cannot drift apart.
+
+Money `x` is two columns `x_minor` (INTEGER) and `x_currency` (TEXT); Decimal is TEXT (exact);
+dates are ISO TEXT; dicts and lists are canonical JSON TEXT; bool is INTEGER 0/1.
+The same flat row dict is what the audit chain and the JSON export record.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import typing
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from handbook_app.core.audit import canonical_json
+from handbook_app.core.money import Money
+from handbook_app.core.records import Record
+
+
+@cache
+def _hints(cls: type[Record]) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _base(tp: Any) -> Any:
+    """int | None -> int; list[...] -> list."""
+    args = typing.get_args(tp)
+    if type(None) in args:
+        tp = next(a for a in args if a is not type(None))
+    return typing.get_origin(tp) or tp
+
+
+@cache
+def columns(cls: type[Record]) -> tuple[str, ...]:
+    cols = ["id"]
+    for f in dataclasses.fields(cls):
+        if f.name == "id":
+            continue
+        if _base(_hints(cls)[f.name]) is Money:
+            cols += [f"{f.name}_minor", f"{f.name}_currency"]
+        else:
+            cols.append(f.name)
+    return tuple(cols)
+
+
+def to_row(record: Record) -> dict[str, Any]:
+    cls = type(record)
+    row: dict[str, Any] = {"id": record.id}
+    for f in dataclasses.fields(cls):
+        if f.name == "id":
+            continue
+        value = getattr(record, f.name)
+        base = _base(_hints(cls)[f.name])
+        if base is Money:
+            row[f"{f.name}_minor"] = value.minor
+            row[f"{f.name}_currency"] = value.currency
+        elif value is None:
+            row[f.name] = None
+        elif base is Decimal:
+            row[f.name] = str(value)
+        elif base is dt.date:
+            row[f.name] = value.isoformat()
+        elif base in (dict, list):
+            row[f.name] = canonical_json(value)
+        elif base is bool:
+            row[f.name] = int(value)
+        else:
+            row[f.name] = value
+    return row
+
+
+def from_row(cls: type[Record], row: dict[str, Any]) -> Record:
+    kwargs: dict[str, Any] = {"id": row["id"]}
+    for f in dataclasses.fields(cls):
+        if f.name == "id":
+            continue
+        base = _base(_hints(cls)[f.name])
+        if base is Money:
+            kwargs[f.name] = Money(row[f"{f.name}_minor"], row[f"{f.name}_currency"])
+            continue
+        value = row[f.name]
+        if value is None:
+            kwargs[f.name] = None
+        elif base is Decimal:
+            kwargs[f.name] = Decimal(value)
+        elif base is dt.date:
+            kwargs[f.name] = dt.date.fromisoformat(value)
+        elif base is dict:
+            kwargs[f.name] = json.loads(value)
+        elif base is list:
+            kwargs[f.name] = [tuple(x) if isinstance(x, list) else x for x in json.loads(value)]
+        elif base is bool:
+            kwargs[f.name] = bool(value)
+        else:
+            kwargs[f.name] = value
+    return cls(**kwargs)
+
+
+def sql_type(cls: type[Record], column: str) -> str:
+    if column == "id":
+        return "INTEGER PRIMARY KEY"
+    for f in dataclasses.fields(cls):
+        base = _base(_hints(cls)[f.name])
+        if base is Money and column in (f"{f.name}_minor", f"{f.name}_currency"):
+            return "INTEGER NOT NULL" if column.endswith("_minor") else "TEXT NOT NULL"
+        if f.name == column:
+            return {int: "INTEGER", bool: "INTEGER"}.get(base, "TEXT")
+    raise KeyError(column)

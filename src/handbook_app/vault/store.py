@@ -1,0 +1,210 @@
+"""Reading and writing records. Every change writes its audit entry in the same transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
+
+from handbook_app.core.audit import GENESIS, AuditEntry, ChainProblem, canonical_json, verify_chain
+from handbook_app.core.records import RECORD_TYPES, Actor, Attachment, Record
+from handbook_app.vault.codec import columns, from_row, to_row
+from handbook_app.vault.connection import Vault
+
+R = TypeVar("R", bound=Record)
+
+
+def _q(name: str) -> str:
+    return f'"{name}"'
+
+
+def now_utc() -> tuple[str, str]:
+    """(UTC timestamp, the local UTC offset) for an audit entry."""
+    local = dt.datetime.now().astimezone()
+    offset = local.strftime("%z")
+    return (
+        local.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        f"{offset[:3]}:{offset[3:]}" if offset else "+00:00",
+    )
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    kind: str
+    row_id: int
+    reason: str  # "changed", "unrecorded", "missing", "content"
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    integrity: list[str]
+    chain: ChainProblem | None
+    rows: list[RowProblem]
+    entries: int
+    head_hash: str
+
+    @property
+    def ok(self) -> bool:
+        return not self.integrity and self.chain is None and not self.rows
+
+
+class Store:
+    """Repositories for every record kind over one open vault."""
+
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+
+    # --- reading ---------------------------------------------------------------------------
+    def all(self, cls: type[R], order: str = "id") -> list[R]:
+        cols = columns(cls)
+        sql = f"SELECT {', '.join(map(_q, cols))} FROM {cls.KIND} ORDER BY {_q(order)}, id"
+        return [from_row(cls, dict(zip(cols, row, strict=True))) for row in self.vault.conn.execute(sql)]
+
+    def where(self, cls: type[R], column: str, value: Any, order: str = "id") -> list[R]:
+        cols = columns(cls)
+        if column not in cols:
+            raise KeyError(column)
+        sql = (
+            f"SELECT {', '.join(map(_q, cols))} FROM {cls.KIND} WHERE {_q(column)} = ? ORDER BY {_q(order)}, id"
+        )
+        return [from_row(cls, dict(zip(cols, row, strict=True))) for row in self.vault.conn.execute(sql, (value,))]
+
+    def get(self, cls: type[R], row_id: int) -> R | None:
+        cols = columns(cls)
+        row = self.vault.conn.execute(
+            f"SELECT {', '.join(map(_q, cols))} FROM {cls.KIND} WHERE id = ?", (row_id,)
+        ).fetchone()
+        return from_row(cls, dict(zip(cols, row, strict=True))) if row else None
+
+    def count(self, cls: type[Record]) -> int:
+        return self.vault.conn.execute(f"SELECT count(*) FROM {cls.KIND}").fetchone()[0]
+
+    # --- writing (call inside vault.transaction()) --------------------------------------------
+    def insert(self, record: R, actor: Actor, audit: bool = True) -> R:
+        row = to_row(record)
+        row.pop("id")
+        cols = list(row)
+        cur = self.vault.conn.execute(
+            f"INSERT INTO {record.KIND} ({', '.join(map(_q, cols))}) VALUES ({', '.join('?' * len(cols))})",
+            [row[c] for c in cols],
+        )
+        saved = replace(record, id=cur.lastrowid)
+        if audit:
+            self.append_audit(actor, "insert", record.KIND, saved.id, None, to_row(saved))
+        return saved
+
+    def update(self, record: R, actor: Actor, audit: bool = True) -> R:
+        before = self.get(type(record), record.id) if record.id else None
+        if before is None:
+            raise KeyError(f"{record.KIND} {record.id} does not exist")
+        row = to_row(record)
+        cols = [c for c in row if c != "id"]
+        self.vault.conn.execute(
+            f"UPDATE {record.KIND} SET {', '.join(f'{_q(c)} = ?' for c in cols)} WHERE id = ?",
+            [row[c] for c in cols] + [record.id],
+        )
+        if audit:
+            self.append_audit(actor, "update", record.KIND, record.id, to_row(before), row)
+        return record
+
+    def delete(self, cls: type[Record], row_id: int, actor: Actor) -> None:
+        before = self.get(cls, row_id)
+        if before is None:
+            raise KeyError(f"{cls.KIND} {row_id} does not exist")
+        self.vault.conn.execute(f"DELETE FROM {cls.KIND} WHERE id = ?", (row_id,))
+        self.append_audit(actor, "delete", cls.KIND, row_id, to_row(before), None)
+
+    # --- audit -----------------------------------------------------------------------------
+    def append_audit(
+        self, actor: Actor, action: str, kind: str, row_id: int | None, before: dict | None, after: dict | None
+    ) -> AuditEntry:
+        last = self.vault.conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+        at, offset = now_utc()
+        entry = AuditEntry(
+            seq=seq, at=at, utc_offset=offset, actor_kind=actor.kind, actor_name=actor.name,
+            actor_org=actor.organisation, action=action, kind=kind, row_id=row_id,
+            before=before, after=after, prev_hash=prev,
+        )
+        entry = replace(entry, hash=entry.compute_hash())
+        self.vault.conn.execute(
+            "INSERT INTO audit (seq, at, utc_offset, actor_kind, actor_name, actor_org, action, kind, row_id,"
+            " before, after, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                entry.seq, entry.at, entry.utc_offset, entry.actor_kind, entry.actor_name, entry.actor_org,
+                entry.action, entry.kind, entry.row_id,
+                None if before is None else canonical_json(before),
+                None if after is None else canonical_json(after),
+                entry.prev_hash, entry.hash,
+            ),
+        )
+        return entry
+
+    def audit_entries(self, kind: str | None = None, row_id: int | None = None) -> Iterator[AuditEntry]:
+        sql = "SELECT seq, at, utc_offset, actor_kind, actor_name, actor_org, action, kind, row_id, before, after," \
+              " prev_hash, hash FROM audit"
+        args: tuple = ()
+        if kind is not None:
+            sql += " WHERE kind = ?" + (" AND row_id = ?" if row_id is not None else "")
+            args = (kind,) if row_id is None else (kind, row_id)
+        sql += " ORDER BY seq"
+        for row in self.vault.conn.execute(sql, args):
+            yield AuditEntry(
+                seq=row[0], at=row[1], utc_offset=row[2], actor_kind=row[3], actor_name=row[4], actor_org=row[5],
+                action=row[6], kind=row[7], row_id=row[8],
+                before=None if row[9] is None else json.loads(row[9]),
+                after=None if row[10] is None else json.loads(row[10]),
+                prev_hash=row[11], hash=row[12],
+            )
+
+    def audit_head(self) -> tuple[int, str]:
+        row = self.vault.conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        return (row[0], row[1]) if row else (0, GENESIS)
+
+    # --- meta ------------------------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        row = self.vault.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.vault.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    # --- verification ----------------------------------------------------------------------
+    def verify(self, check_content: bool = True) -> VerifyReport:
+        """SQLCipher + SQLite integrity, the hash chain, and every row against its last audit entry.
+
+        A row changed, added or removed behind the app's back no longer matches the chain.
+        """
+        integrity = self.vault.integrity_check()
+        entries = list(self.audit_entries())
+        chain = verify_chain(entries)
+        latest: dict[tuple[str, int], dict | None] = {}
+        for e in entries:
+            if e.row_id is not None and e.kind in RECORD_TYPES:
+                latest[(e.kind, e.row_id)] = e.after
+        problems: list[RowProblem] = []
+        seen: set[tuple[str, int]] = set()
+        for kind, cls in RECORD_TYPES.items():
+            cols = columns(cls)
+            sql = f"SELECT {', '.join(map(_q, cols))} FROM {kind} ORDER BY id"
+            for raw in self.vault.conn.execute(sql):
+                row = dict(zip(cols, raw, strict=True))
+                key = (kind, row["id"])
+                seen.add(key)
+                if key not in latest:
+                    problems.append(RowProblem(kind, row["id"], "unrecorded"))
+                elif canonical_json(row) != canonical_json(latest[key]):
+                    problems.append(RowProblem(kind, row["id"], "changed"))
+        for key, after in latest.items():
+            if after is not None and key not in seen:
+                problems.append(RowProblem(key[0], key[1], "missing"))
+        if check_content:
+            from handbook_app.vault.attachments import content_sha256
+
+            for att in self.all(Attachment):
+                if content_sha256(self.vault, att.id) != att.sha256:
+                    problems.append(RowProblem("attachment", att.id, "content"))
+        head = entries[-1].hash if entries else GENESIS
+        return VerifyReport(integrity, chain, problems, len(entries), head)
