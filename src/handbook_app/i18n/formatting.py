@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
@@ -24,8 +25,14 @@ class ParseError(ValueError):
 _CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
 
 
+@cache
+def _currencies() -> frozenset[str]:
+    return frozenset(babel_numbers.list_currencies())
+
+
+@cache
 def is_known_currency(code: str) -> bool:
-    return bool(_CURRENCY_RE.match(code or "")) and code in babel_numbers.list_currencies()
+    return bool(_CURRENCY_RE.match(code or "")) and code in _currencies()
 
 
 def currency_digits(currency: str) -> int:
@@ -125,6 +132,17 @@ def parse_money(text: str, currency: str, locale: str | None = None) -> int:
         if token and token in stripped and _symbol_matches(token, currency):
             stripped = stripped.replace(token, "")
     value = parse_decimal(stripped, loc)
+    # "150,000" typed in Vietnamese means 150.000: more decimals than the currency has is a
+    # comma/period mix-up, refused rather than silently read as 150.
+    decimal_sign = Locale.parse(loc).number_symbols.get("latn", {}).get("decimal", ".")
+    typed_decimals = stripped.rsplit(decimal_sign, 1)[1] if decimal_sign in stripped else ""
+    if len(typed_decimals.strip()) > digits:
+        raise ParseError(
+            _("'{text}' looks like a mix-up of commas and periods. In {language}, write it like {example}.").format(
+                text=(text or "").strip(), language=Locale.parse(loc).get_display_name(current_locale()),
+                example=format_amount(123456700 if digits == 2 else 1234567, currency, loc),
+            )
+        )
     scaled = value.scaleb(digits)
     if scaled != scaled.to_integral_value():
         if digits == 0:
@@ -158,26 +176,42 @@ def date_input_pattern(locale: str | None = None) -> str:
 
 
 def parse_date(text: str, locale: str | None = None) -> dt.date:
-    """Read a date typed as ISO (2026-11-27) or in the locale's short form (27/11/2026, 2026/11/27)."""
+    """Read a date typed as ISO (2026-11-27) or in the locale's numeric order (27/11/2026 in vi,
+    2026/11/27 in ja, 11/27/2026 in en). Strict: an impossible day or month is refused, never swapped."""
     raw = (text or "").strip()
     if not raw:
         raise ParseError(_("Please enter a date."))
     loc = locale or current_locale()
-    try:
-        return dt.date.fromisoformat(raw)
-    except ValueError:
-        pass
-    try:
-        parsed = babel_dates.parse_date(raw, locale=loc)
-    except (ValueError, IndexError, UnknownLocaleError):
-        parsed = None
-    if parsed is not None and 1900 <= parsed.year <= 2200:
-        return parsed
-    raise ParseError(
-        _("'{text}' is not a date. Write it like {example}.").format(
-            text=raw, example=format_date(dt.date(2026, 11, 27), loc, "short")
-        )
-    )
+    parts = re.findall(r"\d+", raw)
+    order = _date_order(loc)
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", raw) or re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", raw):
+        order = "ymd"
+    if len(parts) == 3 and re.fullmatch(r"[\d\s./\-年月日]+", raw):
+        fields = dict(zip(order, (int(p) for p in parts), strict=True))
+        year = fields["y"]
+        if len(parts[order.index("y")]) == 2:
+            year += 2000
+        try:
+            value = dt.date(year, fields["m"], fields["d"])
+        except ValueError:
+            value = None
+        if value is not None and 1900 <= value.year <= 2200:
+            return value
+    raise ParseError(_("'{text}' is not a date. Write it like {example}.").format(text=raw, example=date_example(loc)))
+
+
+def date_example(locale: str | None = None) -> str:
+    """27/11/2026, 2026/11/27 or 11/27/2026: how to type a date in this locale."""
+    parts = {"d": "27", "m": "11", "y": "2026"}
+    return "/".join(parts[c] for c in _date_order(locale or current_locale()))
+
+
+@cache
+def _date_order(locale: str) -> str:
+    """'dmy', 'ymd' or 'mdy' from the locale's short date pattern."""
+    pattern = babel_dates.get_date_format("short", locale=locale).pattern.lower()
+    positions = sorted((pattern.find(c), c) for c in "dmy" if c in pattern)
+    return "".join(c for _pos, c in positions)
 
 
 def parse_month(text: str) -> dt.date:
