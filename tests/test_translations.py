@@ -44,9 +44,11 @@ def test_every_source_string_is_translated(lang):
 def test_placeholders_survive_translation(lang):
     bad = []
     for message in _catalog(lang):
-        if message.id and isinstance(message.id, str) and message.string:
-            if sorted(PLACEHOLDER.findall(message.id)) != sorted(PLACEHOLDER.findall(message.string)):
-                bad.append(message.id)
+        if (
+            message.id and isinstance(message.id, str) and message.string
+            and sorted(PLACEHOLDER.findall(message.id)) != sorted(PLACEHOLDER.findall(message.string))
+        ):
+            bad.append(message.id)
     assert not bad, bad[:10]
 
 
