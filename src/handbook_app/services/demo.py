@@ -103,7 +103,7 @@ def build_demo(handbook: Handbook) -> None:
         supervising_org="東海国際協同組合 (Tōkai Kokusai)",
         sending_org="Công ty CP Nhân lực Quốc tế Hà Thành", job_category="Lắp ráp linh kiện ô tô / 自動車部品組立",
         prefecture=AICHI, start=dt.date(2023, 10, 1), end=dt.date(2026, 12, 31), residence_status="技能実習2号ロ",
-        stay_expiry=dt.date(2027, 1, 20), wage_kind="hourly", wage=Money(1030, "JPY"),
+        stay_expiry=dt.date(2027, 1, 20), wage_kind="hourly", wage=Money(1027, "JPY"),
         hours_per_month=Decimal("160"), housing=Money(20000, "JPY"), utilities=Money(5000, "JPY"),
         meals=Money(0, "JPY"), other_deductions=Money(0, "JPY"),
         notes="Hợp đồng ký tại Hà Nội ngày 2023-05-10.",

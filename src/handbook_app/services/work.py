@@ -1,0 +1,94 @@
+"""Work records as the faces see them: each payslip checked against the minimum wage, the
+premiums and the contract, with the hours the trainee logged beside the hours paid."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from handbook_app.core.hours import MonthHours, month_hours
+from handbook_app.core.records import Contract, HoursEntry, Payslip
+from handbook_app.core.wage_checks import Finding, PayslipFigures, PromisedTerms, check_payslip, monthly_shortfall
+from handbook_app.services.handbook import Handbook
+
+
+@dataclass(frozen=True)
+class PayslipReview:
+    payslip: Payslip
+    contract: Contract | None
+    findings: list[Finding]
+    shortfall_yen: int
+    logged: MonthHours | None  # None when no hours were logged that month
+
+    @property
+    def paid_hours(self) -> Decimal:
+        p = self.payslip
+        return p.regular_hours + p.overtime_hours + p.holiday_hours
+
+    @property
+    def flagged(self) -> bool:
+        return self.shortfall_yen > 0
+
+
+def contract_for(payslip: Payslip, contracts: list[Contract]) -> Contract | None:
+    """The payslip's own contract, else the one whose dates cover the month."""
+    by_id = {c.id: c for c in contracts}
+    if payslip.contract_id in by_id:
+        return by_id[payslip.contract_id]
+    for contract in contracts:
+        if (contract.start is None or contract.start <= payslip.month.replace(day=28)) and (
+            contract.end is None or contract.end >= payslip.month
+        ):
+            return contract
+    return None
+
+
+def figures_for(payslip: Payslip, contract: Contract | None) -> PayslipFigures | None:
+    """The payslip as the wage checks read it; None when no prefecture is known."""
+    if contract is None or contract.prefecture is None:
+        return None
+    return PayslipFigures(
+        month=payslip.month, prefecture=contract.prefecture, regular_hours=payslip.regular_hours,
+        overtime_hours=payslip.overtime_hours, late_night_hours=payslip.late_night_hours,
+        holiday_hours=payslip.holiday_hours, base_pay=payslip.base_pay.minor, overtime_pay=payslip.overtime_pay.minor,
+        late_night_pay=payslip.late_night_pay.minor, holiday_pay=payslip.holiday_pay.minor,
+        other_pay=payslip.other_pay.minor, gross=payslip.gross.minor, deductions=dict(payslip.deductions),
+        net=payslip.net.minor,
+    )
+
+
+def terms_for(contract: Contract | None) -> PromisedTerms | None:
+    if contract is None or contract.wage.currency != "JPY" or contract.wage.minor <= 0:
+        return None
+    return PromisedTerms(
+        wage_kind=contract.wage_kind, wage_yen=contract.wage.minor, housing=contract.housing.minor,
+        utilities=contract.utilities.minor, meals=contract.meals.minor, other=contract.other_deductions.minor,
+        scheduled_hours_per_month=contract.hours_per_month or None,
+    )
+
+
+def review(payslip: Payslip, contracts: list[Contract], hours: list[HoursEntry]) -> PayslipReview:
+    contract = contract_for(payslip, contracts)
+    figures = figures_for(payslip, contract)
+    findings = check_payslip(figures, terms_for(contract)) if figures else []
+    logged = month_hours(hours, payslip.month) if any(
+        (h.day.year, h.day.month) == (payslip.month.year, payslip.month.month) for h in hours
+    ) else None
+    return PayslipReview(payslip, contract, findings, monthly_shortfall(findings), logged)
+
+
+def review_payslips(
+    handbook: Handbook, start: dt.date | None = None, end: dt.date | None = None
+) -> list[PayslipReview]:
+    contracts = handbook.records(Contract)
+    hours = handbook.records(HoursEntry, order="day")
+    slips = [
+        p for p in handbook.records(Payslip, order="month")
+        if (start is None or p.month >= start.replace(day=1)) and (end is None or p.month <= end)
+    ]
+    return [review(p, contracts, hours) for p in slips]
+
+
+def total_shortfall(reviews: list[PayslipReview]) -> int:
+    return sum(r.shortfall_yen for r in reviews)

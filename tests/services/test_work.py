@@ -1,0 +1,33 @@
+"""Payslips reviewed against the contract, the minimum wage and the hours the trainee logged."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from handbook_app.core.money import Money
+from handbook_app.core.records import Contract, HoursEntry, Payslip
+from handbook_app.core.wage_checks import Code
+from handbook_app.services.work import review_payslips, total_shortfall
+
+
+def test_demo_months_under_the_minimum_wage_are_flagged(demo):
+    reviews = {r.payslip.month: r for r in review_payslips(demo)}
+    # Aichi rose to 1,077 yen on 2024-10-01; the demo employer kept paying 1,027 until March 2025.
+    assert Code.BELOW_MINIMUM_WAGE in {f.code for f in reviews[dt.date(2024, 11, 1)].findings}
+    assert Code.BELOW_MINIMUM_WAGE not in {f.code for f in reviews[dt.date(2024, 9, 1)].findings}
+    assert Code.BELOW_MINIMUM_WAGE not in {f.code for f in reviews[dt.date(2025, 4, 1)].findings}
+    # Housing deducted 28,000 yen against 20,000 promised, from January 2025.
+    assert Code.DEDUCTION_ABOVE_PROMISE in {f.code for f in reviews[dt.date(2025, 6, 1)].findings}
+    assert total_shortfall(list(reviews.values())) > 0
+
+
+def test_logged_hours_are_set_beside_paid_hours(handbook):
+    contract = handbook.add(Contract(employer="X", prefecture=13, start=dt.date(2025, 1, 1),
+                                     wage=Money(1200, "JPY"))).record
+    handbook.add(Payslip(month=dt.date(2025, 3, 1), contract_id=contract.id, regular_hours=Decimal(8),
+                         base_pay=Money(9600, "JPY"), gross=Money(9600, "JPY"), net=Money(9600, "JPY")))
+    handbook.add(HoursEntry(day=dt.date(2025, 3, 3), start="08:00", end="20:00", break_minutes=60))
+    (review,) = review_payslips(handbook)
+    assert review.paid_hours == Decimal(8)
+    assert review.logged is not None and review.logged.worked == Decimal("11.00")
