@@ -61,6 +61,18 @@ class Handbook:
     def set_actor(self, actor: r.Actor) -> None:
         self.actor = actor
 
+    def file_present(self) -> bool:
+        """False when the vault file was moved or deleted while open (writes would then be lost on lock)."""
+        try:
+            return self.vault.path.is_file()
+        except OSError:
+            return False
+
+    def save_copy(self, dest: str | os.PathLike, passphrase: str) -> Changes:
+        """Write a complete encrypted copy to a new file (rescue after the file vanished, or a backup)."""
+        self.vault.export_copy(dest, passphrase)
+        return Changes(frozenset({"audit"}))
+
     # --- records -----------------------------------------------------------------------------
     def records(self, cls: type[R], order: str = "id") -> list[R]:
         return self.store.all(cls, order)

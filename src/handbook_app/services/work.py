@@ -9,7 +9,13 @@ from decimal import Decimal
 
 from handbook_app.core.hours import MonthHours, month_hours
 from handbook_app.core.records import Contract, HoursEntry, Payslip
-from handbook_app.core.wage_checks import Finding, PayslipFigures, PromisedTerms, check_payslip, monthly_shortfall
+from handbook_app.core.wage_checks import (
+    Finding,
+    PayslipFigures,
+    PromisedTerms,
+    check_payslip,
+    monthly_shortfall,
+)
 from handbook_app.services.handbook import Handbook
 
 
