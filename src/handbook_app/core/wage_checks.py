@@ -462,8 +462,8 @@ def _premium_checks(f: PayslipFigures, rate: Decimal) -> list[Finding]:
             shortfall = owed - f.late_night_pay
             found.append(_finding(
                 Code.LATE_NIGHT_UNDERPAID, Severity.SHORTFALL,
-                N_("Late-night premium {paid} for {hours} hours between 22:00 and 05:00 is too low: at least 25% "
-                   "of the hourly rate of {rate} yen, {owed}, was owed. Shortfall {shortfall}."),
+                N_("Late-night premium {paid} for {hours} hours between 22:00 and 05:00 is too low. On the hourly rate "
+                   "of {rate} yen the premium is at least 25%: {owed}. Shortfall {shortfall}."),
                 shortfall,
                 paid=("yen", f.late_night_pay), hours=("hours", f.late_night_hours), rate=("rate", rate),
                 owed=("yen", owed), shortfall=("yen", shortfall),
@@ -474,8 +474,8 @@ def _premium_checks(f: PayslipFigures, rate: Decimal) -> list[Finding]:
             shortfall = owed - f.holiday_pay
             found.append(_finding(
                 Code.HOLIDAY_UNDERPAID, Severity.SHORTFALL,
-                N_("Holiday pay {paid} for {hours} hours on the statutory rest day is too low: at least 135% of the "
-                   "hourly rate of {rate} yen, {owed}, was owed. Shortfall {shortfall}."),
+                N_("Holiday pay {paid} for {hours} hours on the statutory rest day is too low. On the hourly rate of "
+                   "{rate} yen, holiday work needs at least 135%: at least {owed}. Shortfall {shortfall}."),
                 shortfall,
                 paid=("yen", f.holiday_pay), hours=("hours", f.holiday_hours), rate=("rate", rate),
                 owed=("yen", owed), shortfall=("yen", shortfall),
