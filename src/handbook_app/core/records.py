@@ -48,7 +48,7 @@ INCIDENT_CATEGORIES = {
     "contract_substitution": N_("Contract substitution"),
     "other": N_("Other"),
 }
-INCIDENT_STATUSES = {"open": N_("Open"), "reported": N_("Reported"), "resolved": N_("Resolved"), "closed": N_("Closed")}
+INCIDENT_STATUSES = {"open": N_("Unresolved"), "reported": N_("Reported"), "resolved": N_("Resolved"), "closed": N_("Closed")}
 FEE_ITEMS = {
     "training": N_("Training"),
     "service_fee": N_("Broker or service fee"),
