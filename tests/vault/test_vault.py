@@ -108,7 +108,9 @@ def test_read_only_folder_as_root_simulated(tmp_path, monkeypatch):
 
 def test_second_copy_of_the_app_is_refused(handbook, vault_path):
     script = textwrap.dedent(f"""
+        from handbook_app.i18n import set_locale
         from handbook_app.vault.connection import Vault, VaultInUse
+        set_locale("en")
         try:
             Vault.open({str(vault_path)!r}, {PASSPHRASE!r})
         except VaultInUse as exc:

@@ -166,6 +166,13 @@ def format_date(value: dt.date | None, locale: str | None = None, fmt: str = "me
     return babel_dates.format_date(value, format=fmt, locale=locale or current_locale())
 
 
+def format_month(value: dt.date | None, locale: str | None = None) -> str:
+    """A month as the locale names it: `thg 11 2026`, `2026年11月`, `Nov 2026`."""
+    if value is None:
+        return ""
+    return babel_dates.format_skeleton("yMMM", value, locale=locale or current_locale())
+
+
 def format_datetime(value: dt.datetime, locale: str | None = None, fmt: str = "medium") -> str:
     return babel_dates.format_datetime(value, format=fmt, locale=locale or current_locale())
 

@@ -1,0 +1,124 @@
+"""`handbook-app export-pdf`: the PDF reports from the command line, with the app's own options.
+
+The vault passphrase comes from $HANDBOOK_PASSPHRASE or a prompt (cli._passphrase); with
+--protect the PDF password comes from $HANDBOOK_PDF_PASSWORD or a no-echo prompt, never from
+the command line, where other users of the PC could read it in the process list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from handbook_app.i18n import _
+
+PDF_PASSWORD_ENV = "HANDBOOK_PDF_PASSWORD"
+
+
+def _pdf_password() -> str:
+    from handbook_app.cli import CliError
+
+    secret = os.environ.get(PDF_PASSWORD_ENV)
+    if secret:
+        return secret
+    if not sys.stdin.isatty():
+        raise CliError(_("Set HANDBOOK_PDF_PASSWORD or run in a terminal to type the PDF password."))
+    secret = getpass.getpass(_("Password for the PDF: "))
+    if getpass.getpass(_("Repeat the password for the PDF: ")) != secret:
+        raise CliError(_("The two passwords are different."))
+    if not secret:
+        raise CliError(_("Please enter a password."))
+    return secret
+
+
+def _options(args: argparse.Namespace):
+    from handbook_app.cli import CliError
+    from handbook_app.i18n.formatting import parse_date
+    from handbook_app.reports.labels import parse_langs
+    from handbook_app.reports.model import SECTIONS, ReportOptions
+
+    try:
+        langs = parse_langs(args.langs)
+    except ValueError:
+        raise CliError(_("--langs takes one or two of vi, ja, en separated by a comma, e.g. vi,ja.")) from None
+    sections = frozenset(SECTIONS)
+    if args.sections:
+        chosen = {s.strip() for s in args.sections.split(",") if s.strip()}
+        unknown = chosen - set(SECTIONS)
+        if unknown:
+            raise CliError(_("Unknown section: {names}. Choose from: {choices}.").format(
+                names=", ".join(sorted(unknown)), choices=", ".join(SECTIONS)))
+        sections = frozenset(chosen)
+    exclude = set()
+    for item in (args.exclude or "").split(","):
+        if not item.strip():
+            continue
+        kind, _sep, number = item.strip().partition(":")
+        if not number.isdigit():
+            raise CliError(_("--exclude takes KIND:ID items, e.g. incident:4,payslip:12."))
+        exclude.add((kind, int(number)))
+    date_from = parse_date(args.date_from) if args.date_from else None
+    date_to = parse_date(args.date_to) if args.date_to else None
+    if date_from and date_to and date_from > date_to:
+        raise CliError(_("--from is after --to."))
+    password = _pdf_password() if args.protect else None
+    return ReportOptions(
+        langs=langs, date_from=date_from, date_to=date_to, sections=sections, exclude=frozenset(exclude),
+        mask_third_parties=args.mask, show_trainee_name=not args.hide_name, images=not args.no_images,
+        full_images=args.full_images, password=password, recipient=args.recipient or "",
+    )
+
+
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    from handbook_app.cli import EXIT_OK, _open
+    from handbook_app.services.reports import ReportCancelled, export_report
+
+    options = _options(args)
+    handbook = _open(args.vault)
+    try:
+        result = export_report(handbook, args.report, args.out, options, overwrite=args.overwrite)
+    except ReportCancelled:
+        raise KeyboardInterrupt from None
+    finally:
+        handbook.lock()
+    print(_("Saved {path}: {pages} pages, SHA-256 {sha256}.").format(
+        path=result.path, pages=result.pages, sha256=result.sha256))
+    if result.missing_glyphs:
+        print(_("Some characters have no glyph in the bundled fonts and are shown as \ufffd: {codes}").format(
+            codes=", ".join(result.missing_glyphs)), file=sys.stderr)
+    if options.password:
+        print(_("This PDF needs its password to open. Give the password separately from the file."),
+              file=sys.stderr)
+    else:
+        print(_("This PDF is NOT protected by the vault: anyone with the file can read it. Keep it safe and "
+                "delete it when done."), file=sys.stderr)
+    return EXIT_OK
+
+
+def add_commands(sub) -> None:
+    from handbook_app.reports.model import REPORT_KINDS, SECTIONS
+
+    pdf = sub.add_parser("export-pdf", help=_("make a PDF: the evidence pack or a short summary"))
+    pdf.add_argument("vault")
+    pdf.add_argument("out")
+    pdf.add_argument("--report", choices=tuple(REPORT_KINDS), default="evidence",
+                     help=_("which PDF (default: evidence)"))
+    pdf.add_argument("--langs", default="vi,ja", help=_("one or two languages, first one for numbers and dates "
+                                                        "(default: vi,ja)"))
+    pdf.add_argument("--from", dest="date_from", metavar="DATE", help=_("first day of the period (2024-01-31)"))
+    pdf.add_argument("--to", dest="date_to", metavar="DATE", help=_("last day of the period"))
+    pdf.add_argument("--sections", metavar="LIST",
+                     help=_("comma-separated sections of the evidence pack: {choices}").format(
+                         choices=",".join(SECTIONS)))
+    pdf.add_argument("--exclude", metavar="KIND:ID,...", help=_("records to leave out, e.g. incident:4"))
+    pdf.add_argument("--mask", action="store_true", help=_("hide the names and addresses of other people"))
+    pdf.add_argument("--hide-name", action="store_true", help=_("leave the trainee's name out"))
+    pdf.add_argument("--no-images", action="store_true", help=_("no thumbnails of attached images"))
+    pdf.add_argument("--full-images", action="store_true", help=_("add every attached image at full page width"))
+    pdf.add_argument("--protect", action="store_true",
+                     help=_("protect the PDF with a password (from HANDBOOK_PDF_PASSWORD or a prompt)"))
+    pdf.add_argument("--recipient", metavar="TEXT", help=_("to whom the PDF is given (recorded in the history)"))
+    pdf.add_argument("--overwrite", action="store_true", help=_("replace an existing file"))
+    pdf.set_defaults(func=cmd_export_pdf)

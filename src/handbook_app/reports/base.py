@@ -1,0 +1,402 @@
+"""What every report shares: styles, the bilingual building blocks, the page frame with
+"page X of Y", document metadata, progress/cancel, atomic writing and the optional password.
+
+A report module builds a list of flowables with a `Kit` (fonts + labels + styles) and hands it
+to `render_pdf`, which writes the PDF into a binary stream. `write_report` puts that stream
+into a file the safe way: a temporary name in the same folder, `os.replace` at the very end,
+removed on any failure or cancel, so a half-written PDF never exists under the chosen name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import io
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from handbook_app import __version__
+from handbook_app.i18n import N_
+from handbook_app.reports.fonts import JAPANESE, SANS, SANS_BOLD, RunSplitter, describe_missing
+from handbook_app.reports.labels import Labels
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+PRODUCER = f"Trainee Handbook {__version__} (ReportLab)"
+APP_NAME = N_("Trainee Handbook")
+
+MM = 72 / 25.4
+PAGE_MARGIN = 16 * MM
+INK = "#1a1a1a"
+MUTED = "#555555"
+RULE = "#9a9a9a"
+HEAD_BG = "#e6eaf0"
+FLAG_BG = "#fde2dc"
+NOTE_BG = "#fff6d6"
+
+
+class ReportCancelled(Exception):
+    """The user cancelled; no file was left behind."""
+
+
+class ReportWriteError(OSError):
+    """The PDF could not be written (unwritable folder, disk full); no file was left behind."""
+
+
+@dataclass(frozen=True)
+class RenderInfo:
+    pages: int
+    missing_glyphs: tuple[str, ...]  # "U+1F600 GRINNING FACE", ...
+
+
+def make_styles():
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.styles import ParagraphStyle
+
+    ink = colors.HexColor(INK)
+    base = ParagraphStyle("hb-body", fontName=SANS, fontSize=9, leading=12.2, textColor=ink, spaceAfter=3)
+    styles = {
+        "body": base,
+        "small": ParagraphStyle("hb-small", base, fontSize=7.6, leading=10, spaceAfter=1),
+        "muted": ParagraphStyle("hb-muted", base, fontSize=8, leading=10.5, textColor=colors.HexColor(MUTED)),
+        "cell": ParagraphStyle("hb-cell", base, fontSize=7.8, leading=9.8, spaceAfter=0),
+        "head": ParagraphStyle("hb-head", base, fontName=SANS_BOLD, fontSize=7.6, leading=9.4, spaceAfter=0),
+        "title": ParagraphStyle("hb-title", base, fontName=SANS_BOLD, fontSize=21, leading=28, spaceAfter=6,
+                                alignment=TA_CENTER),
+        "subtitle": ParagraphStyle("hb-subtitle", base, fontSize=11.5, leading=16, alignment=TA_CENTER,
+                                   textColor=colors.HexColor(MUTED)),
+        "h1": ParagraphStyle("hb-h1", base, fontName=SANS_BOLD, fontSize=14, leading=18.5, spaceBefore=4,
+                             spaceAfter=7, keepWithNext=1),
+        "h2": ParagraphStyle("hb-h2", base, fontName=SANS_BOLD, fontSize=10.5, leading=14, spaceBefore=8,
+                             spaceAfter=3, keepWithNext=1),
+        "note": ParagraphStyle("hb-note", base, backColor=colors.HexColor(NOTE_BG), borderPadding=5,
+                               spaceBefore=6, spaceAfter=8),
+        "second": ParagraphStyle("hb-second", base, fontSize=8, leading=10.6, leftIndent=9,
+                                 textColor=colors.HexColor(MUTED), spaceAfter=4),
+        "hash": ParagraphStyle("hb-hash", base, fontSize=10, leading=13.5, spaceAfter=4),
+    }
+    # Japanese-heavy text has no spaces to break at: the same styles wrapping at any character.
+    for key in list(styles):
+        styles[key + ":cjk"] = ParagraphStyle(styles[key].name + "-cjk", styles[key], wordWrap="CJK")
+    return styles
+
+
+@dataclass
+class Kit:
+    """Fonts, labels and styles for one report being built."""
+
+    labels: Labels
+    splitter: RunSplitter = field(default_factory=RunSplitter)
+
+    def __post_init__(self) -> None:
+        self.styles = make_styles()
+
+    # -- paragraphs
+    def p(self, text: str, style: str = "body", bold: bool = False):
+        from reportlab.platypus import Paragraph
+
+        name = style + ":cjk" if self.splitter.is_japanese_heavy(text) else style
+        return Paragraph(self.splitter.markup(text, bold), self.styles[name])
+
+    def rich(self, parts: Sequence[tuple[str, bool]], style: str = "body"):
+        """A paragraph of (text, bold) pieces, e.g. a label in bold followed by its value."""
+        from reportlab.platypus import Paragraph
+
+        plain = "".join(t for t, _b in parts)
+        name = style + ":cjk" if self.splitter.is_japanese_heavy(plain) else style
+        markup = "".join(
+            (f"<b>{self.splitter.markup(t, True)}</b>" if b else self.splitter.markup(t)) for t, b in parts
+        )
+        return Paragraph(markup, self.styles[name])
+
+    def label(self, message: str, style: str = "body", **values: object):
+        """A label in both languages, "Tiếng Việt / 日本語"."""
+        return self.p(self.labels.inline(message, **values), style, bold=style in ("h1", "h2", "head"))
+
+    def h1(self, message: str):
+        return self.label(message, "h1")
+
+    def h2(self, message: str):
+        return self.label(message, "h2")
+
+    def both(self, message: str, style: str = "body", **values: object) -> list:
+        """A sentence in each language, one paragraph each (long texts read better apart)."""
+        return [self.p(text, style) for text in self.labels.each(message, **values)]
+
+    def note(self, message: str, **values: object):
+        return self.p("\n".join(self.labels.each(message, **values)), "note")
+
+    # -- tables
+    def head(self, message: str):
+        return self.p(self.labels.stacked(message), "head", bold=True)
+
+    def cell(self, text: str):
+        """A table cell: plain text when one face shows it all (fast), else a wrapping paragraph."""
+        if not text:
+            return ""
+        runs = self.splitter.runs(text)
+        if len(runs) == 1 and len(text) <= 40 and "\n" not in text:
+            return _Plain(runs[0].text, runs[0].font)
+        return self.p(text, "cell")
+
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
+              align_right: Sequence[int] = (), flagged_rows: Sequence[int] = (), head_is_label: bool = True):
+        """A table that splits across pages and repeats its header row."""
+        from reportlab.lib import colors
+        from reportlab.platypus import Table, TableStyle
+
+        data: list[list[object]] = [[self.head(h) if head_is_label else self.p(h, "head") for h in headers]]
+        commands: list[tuple] = [
+            ("FONTNAME", (0, 1), (-1, -1), SANS),
+            ("FONTSIZE", (0, 1), (-1, -1), 7.8),
+            ("LEADING", (0, 1), (-1, -1), 9.8),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(HEAD_BG)),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor(RULE)),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#d0d0d0")),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+        ]
+        for col in align_right:
+            commands.append(("ALIGN", (col, 1), (col, -1), "RIGHT"))
+        column_fonts: dict[int, set[str]] = {}
+        for row in rows:
+            for c_index, value in enumerate(row):
+                if isinstance(value, _Plain):
+                    column_fonts.setdefault(c_index, set()).add(value.font)
+            data.append(list(row))
+        for c_index, fonts in column_fonts.items():
+            if fonts == {SANS}:
+                continue
+            if len(fonts) == 1:
+                commands.append(("FONTNAME", (c_index, 1), (c_index, -1), next(iter(fonts))))
+            else:
+                for r_index in range(1, len(data)):
+                    value = data[r_index][c_index]
+                    if isinstance(value, _Plain) and value.font != SANS:
+                        commands.append(("FONTNAME", (c_index, r_index), (c_index, r_index), value.font))
+        for r_index in flagged_rows:
+            commands.append(("BACKGROUND", (0, r_index + 1), (-1, r_index + 1), colors.HexColor(FLAG_BG)))
+        table = Table([[str(v) if isinstance(v, _Plain) else v for v in row] for row in data],
+                      colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def facts(self, pairs: Sequence[tuple[str, str]], widths: tuple[float, float] = (55 * MM, 123 * MM)):
+        """A two-column table of bilingual labels and their values (values may be long and wrap)."""
+        from reportlab.lib import colors
+        from reportlab.platypus import Table, TableStyle
+
+        data = [[self.p(self.labels.inline(k), "cell", bold=True), self.p(v or "—", "cell")] for k, v in pairs]
+        table = Table(data, colWidths=list(widths), hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d0d0d0")),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ]))
+        return table
+
+    def spacer(self, height_mm: float = 4):
+        from reportlab.platypus import Spacer
+
+        return Spacer(1, height_mm * MM)
+
+
+class _Plain(str):
+    """A short cell value that one face shows entirely (drawn as a plain string, no Paragraph)."""
+
+    font: str
+
+    def __new__(cls, text: str, font: str):
+        obj = super().__new__(cls, text)
+        obj.font = font
+        return obj
+
+
+# --------------------------------------------------------------------------- the page frame
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """What the header and footer of every page say."""
+
+    title: str  # both languages, short
+    generated: dt.datetime
+    footer_note: str = ""  # e.g. "Not protected by the vault"
+
+
+def _canvas_class(kit: Kit, frame: PageFrame):
+    from reportlab.lib import colors
+    from reportlab.pdfgen.canvas import Canvas
+
+    labels = kit.labels
+    generated = labels.inline(N_("Generated {date}"), date=labels.datetime(frame.generated))
+
+    class NumberedCanvas(Canvas):
+        """Holds every page until the end so each footer can say "page X of Y"."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self):  # noqa: N802 (ReportLab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._footer(number, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _footer(self, number: int, total: int) -> None:
+            width, _height = self._pagesize
+            self.saveState()
+            self.setStrokeColor(colors.HexColor(RULE))
+            self.setLineWidth(0.4)
+            self.line(PAGE_MARGIN, 12 * MM, width - PAGE_MARGIN, 12 * MM)
+            self.setFillColor(colors.HexColor(MUTED))
+            kit.splitter.draw(self, PAGE_MARGIN, 8.5 * MM, frame.title, 7)
+            kit.splitter.draw(self, PAGE_MARGIN, 5.2 * MM, generated, 6.6)
+            page = labels.inline(N_("Page {page} of {total}"), sep="  ·  ", page=number, total=total)
+            kit.splitter.draw(self, width - PAGE_MARGIN, 8.5 * MM, page, 7.5, bold=True, align="right")
+            if frame.footer_note:
+                kit.splitter.draw(self, width - PAGE_MARGIN, 5.2 * MM, frame.footer_note, 6.6, align="right")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    title: str
+    subject: str
+    author: str = ""
+    keywords: tuple[str, ...] = ()
+
+
+def render_pdf(kit: Kit, story: list, out: BinaryIO, frame: PageFrame, meta: DocMeta,
+               progress: Progress | None = None, cancelled: Cancelled | None = None,
+               progress_span: tuple[int, int] = (0, 100)) -> RenderInfo:
+    """Lay out `story` into `out`. Raises ReportCancelled when `cancelled()` turns true."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import Frame, PageTemplate
+    from reportlab.platypus.doctemplate import BaseDocTemplate
+
+    missing_note = _missing_note(kit)
+    if missing_note:
+        story = story + missing_note
+    doc = BaseDocTemplate(
+        out, pagesize=A4, leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN, topMargin=PAGE_MARGIN,
+        bottomMargin=18 * MM, title=meta.title, subject=meta.subject, author=meta.author or "",
+        creator=PRODUCER, producer=PRODUCER, keywords=list(meta.keywords), lang=kit.labels.primary,
+        initialFontName=SANS, displayDocTitle=1,
+    )
+    body = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                 leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[body])])
+    low, high = progress_span
+    state = {"total": max(1, len(story)), "last": -1}
+
+    def on_progress(kind: str, value: int) -> None:
+        if cancelled is not None and cancelled():
+            raise ReportCancelled()
+        if kind == "SIZE_EST":
+            state["total"] = max(1, value)
+        elif kind == "PROGRESS" and progress is not None:
+            pct = low + (high - low) * min(value, state["total"]) // state["total"]
+            if pct != state["last"]:
+                state["last"] = pct
+                progress(pct, 100)
+
+    doc.setProgressCallBack(on_progress)
+    doc.build(story, canvasmaker=_canvas_class(kit, frame))
+    if cancelled is not None and cancelled():
+        raise ReportCancelled()
+    return RenderInfo(pages=doc.page, missing_glyphs=tuple(describe_missing(kit.splitter.missing)))
+
+
+def _missing_note(kit: Kit) -> list:
+    if not kit.splitter.missing:
+        return []
+    codes = ", ".join(describe_missing(kit.splitter.missing))
+    return [kit.spacer(4), kit.note(N_("Some characters in the records could not be shown with the fonts of this "
+                                        "PDF and appear as \ufffd: {codes}. The vault keeps them unchanged."),
+                                    codes=codes)]
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def protect_pdf(data: bytes, password: str) -> bytes:
+    """AES-256 with pypdf on the finished file (ReportLab's own AES output is rejected by Poppler)."""
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(io.BytesIO(data))
+    writer = PdfWriter(clone_from=reader)
+    owner = hashlib.sha256(os.urandom(32)).hexdigest()
+    writer.encrypt(user_password=password, owner_password=owner, algorithm="AES-256")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    sha256: str
+    pages: int
+    missing_glyphs: tuple[str, ...]
+    size: int
+
+
+def render_bytes(render: Callable[[BinaryIO], RenderInfo], password: str | None = None) -> tuple[bytes, RenderInfo]:
+    buffer = io.BytesIO()
+    info = render(buffer)
+    data = buffer.getvalue()
+    if password:
+        data = protect_pdf(data, password)
+    return data, info
+
+
+def write_report(dest: str | os.PathLike, render: Callable[[BinaryIO], RenderInfo],
+                 password: str | None = None, cancelled: Cancelled | None = None) -> Written:
+    """Render into memory, then write `dest` atomically. Cancelled or failed: no file is left."""
+    dest = Path(dest)
+    data, info = render_bytes(render, password)
+    if cancelled is not None and cancelled():
+        raise ReportCancelled()
+    tmp = dest.with_name(f".{dest.name}.part")
+    try:
+        with tmp.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if cancelled is not None and cancelled():
+            raise ReportCancelled()
+        os.replace(tmp, dest)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise ReportWriteError(exc.errno, exc.strerror or str(exc), str(dest)) from None
+        raise
+    return Written(dest, hashlib.sha256(data).hexdigest(), info.pages, info.missing_glyphs, len(data))
+
+
+__all__ = [
+    "JAPANESE", "MM", "PAGE_MARGIN", "DocMeta", "Kit", "PageFrame", "RenderInfo", "ReportCancelled",
+    "ReportWriteError", "Written", "protect_pdf", "render_bytes", "render_pdf", "write_report",
+]

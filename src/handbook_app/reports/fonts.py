@@ -1,0 +1,179 @@
+"""Fonts for the PDFs and the run splitter that keeps every character in a font that has it.
+
+Three TrueType faces ship in ``resources/fonts/`` and are embedded as subsets: Noto Sans
+(regular and bold; Latin with every Vietnamese letter and tone) and IPAex Gothic (Japanese).
+No single face covers Vietnamese *and* Japanese, so text is split into runs by glyph
+coverage, read from each font's own cmap, and each run is wrapped in ``<font name=...>``.
+
+* Letters go to the first face that has them (Noto first, then IPAex), so a Vietnamese word
+  never mixes faces mid-word; digits, punctuation and spaces stay in the face of the run they
+  are in when it has them (``2024年10月`` stays in one face).
+* A character no face has (an emoji, Thai, …) is shown as U+FFFD "�" and *collected* in
+  ``RunSplitter.missing`` so the caller can report it; nothing raises.
+* Text is NFC-normalised first: decomposed Vietnamese (base letter + combining tone mark) is
+  turned into the precomposed letters the fonts carry.
+
+``rl_config.canvas_basefontname`` is set to the embedded Noto face so that no page ever
+references an unembedded Helvetica.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from xml.sax.saxutils import escape
+
+from handbook_app.resources import resource_path
+
+SANS = "HB-NotoSans"
+SANS_BOLD = "HB-NotoSans-Bold"
+JAPANESE = "HB-IPAexGothic"
+PLACEHOLDER = "\ufffd"
+
+_FILES = {
+    SANS: "NotoSans-Regular.ttf",
+    SANS_BOLD: "NotoSans-Bold.ttf",
+    JAPANESE: "ipaexg.ttf",
+}
+# Invisible characters that only modify their neighbour (emoji variation selectors, joiners):
+# dropped silently when no face has them; the visible character they modify is reported.
+_SILENT = frozenset({"\u200d", "\u200c", "\u2060", "\ufeff"} | {chr(c) for c in range(0xFE00, 0xFE10)})
+
+
+@dataclass(frozen=True)
+class FontSet:
+    regular: str
+    bold: str
+    japanese: str
+    coverage: dict[str, frozenset[int]]
+
+
+@cache
+def register_fonts() -> FontSet:
+    """Register the bundled faces with ReportLab once per process and make Noto the base font."""
+    from reportlab import rl_config
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    coverage: dict[str, frozenset[int]] = {}
+    for name, filename in _FILES.items():
+        font = TTFont(name, str(resource_path("fonts", filename)))
+        pdfmetrics.registerFont(font)
+        coverage[name] = frozenset(font.face.charToGlyph)
+    # <b> inside a paragraph maps to the bold face; Japanese has no bold face (stays regular).
+    addMapping(SANS, 0, 0, SANS)
+    addMapping(SANS, 1, 0, SANS_BOLD)
+    addMapping(SANS, 0, 1, SANS)
+    addMapping(SANS, 1, 1, SANS_BOLD)
+    addMapping(SANS_BOLD, 0, 0, SANS_BOLD)
+    addMapping(SANS_BOLD, 1, 0, SANS_BOLD)
+    addMapping(JAPANESE, 0, 0, JAPANESE)
+    addMapping(JAPANESE, 1, 0, JAPANESE)
+    addMapping(JAPANESE, 0, 1, JAPANESE)
+    addMapping(JAPANESE, 1, 1, JAPANESE)
+    rl_config.canvas_basefontname = SANS
+    return FontSet(SANS, SANS_BOLD, JAPANESE, coverage)
+
+
+@dataclass
+class Run:
+    font: str
+    text: str
+
+
+@dataclass
+class RunSplitter:
+    """Splits text into single-font runs and remembers every character no font could show."""
+
+    missing: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.fonts = register_fonts()
+
+    # -- splitting
+    def runs(self, text: str, bold: bool = False) -> list[Run]:
+        latin = self.fonts.bold if bold else self.fonts.regular
+        cov_latin = self.fonts.coverage[latin]
+        cov_ja = self.fonts.coverage[self.fonts.japanese]
+        out: list[Run] = []
+        current: str | None = None
+        buf: list[str] = []
+
+        def flush() -> None:
+            if buf:
+                out.append(Run(current or latin, "".join(buf)))
+                buf.clear()
+
+        for ch in unicodedata.normalize("NFC", text or ""):
+            code = ord(ch)
+            if ch in "\n\t ":
+                buf.append(ch)
+                continue
+            category = unicodedata.category(ch)
+            if category == "Cc":
+                continue
+            is_letter = category[0] in "LM"
+            if not is_letter and current is not None and code in self.fonts.coverage[current]:
+                font = current  # digits, punctuation, symbols stay in the run's face
+            elif code in cov_latin:
+                font = latin
+            elif code in cov_ja:
+                font = self.fonts.japanese
+            elif ch in _SILENT:
+                continue
+            else:
+                self.missing.add(ch)
+                ch, font = PLACEHOLDER, latin
+            if font != current:
+                flush()
+                current = font
+            buf.append(ch)
+        flush()
+        return out
+
+    def markup(self, text: str, bold: bool = False) -> str:
+        """Paragraph markup: XML-escaped runs, each in its face; newlines become <br/>."""
+        parts = []
+        for run in self.runs(text, bold):
+            body = escape(run.text).replace("\t", "    ").replace("\n", "<br/>")
+            parts.append(f'<font name="{run.font}">{body}</font>')
+        return "".join(parts)
+
+    def is_japanese_heavy(self, text: str) -> bool:
+        """True when a good share of the letters are Japanese (wrap at any character, not only at spaces)."""
+        cov_latin = self.fonts.coverage[self.fonts.regular]
+        letters = ja = 0
+        for ch in text or "":
+            if ch.isalpha():
+                letters += 1
+                if ord(ch) not in cov_latin:
+                    ja += 1
+        return letters > 0 and ja * 4 >= letters
+
+    # -- drawing straight on a canvas (page headers and footers)
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        return sum(stringWidth(r.text, r.font, size) for r in self.runs(text, bold))
+
+    def draw(self, canvas, x: float, y: float, text: str, size: float, bold: bool = False,
+             align: str = "left") -> None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        runs = self.runs(text.replace("\n", " "), bold)
+        if align != "left":
+            total = sum(stringWidth(r.text, r.font, size) for r in runs)
+            x -= total if align == "right" else total / 2
+        for run in runs:
+            canvas.setFont(run.font, size)
+            canvas.drawString(x, y, run.text)
+            x += stringWidth(run.text, run.font, size)
+
+
+def describe_missing(chars: set[str] | frozenset[str]) -> list[str]:
+    """'U+1F600 GRINNING FACE' for each character no font could show, in code-point order."""
+    return [
+        f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".rstrip() for ch in sorted(chars)
+    ]

@@ -1,0 +1,108 @@
+"""Create a new vault (choose where, passphrase twice, who is entering), or save a rescue copy."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from handbook_app.core.records import Actor
+from handbook_app.i18n import _
+from handbook_app.ui.lang import translate_buttons
+from handbook_app.ui.widgets.actor_picker import ActorPicker
+from handbook_app.ui.widgets.field import ERROR_STYLE
+from handbook_app.ui.widgets.passphrase import NewPassphrase
+
+SUFFIX = ".vault"
+
+
+class CreateVaultDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, start_dir: str = "", copy_mode: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("createVaultDialog")
+        self.copy_mode = copy_mode
+        self.start_dir = start_dir
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.path = QLineEdit(self)
+        self.path.setObjectName("path")
+        self.browse = QPushButton(self)
+        self.browse.clicked.connect(self._browse)
+        self.path_label = QLabel(self)
+        self.path_label.setBuddy(self.path)
+        self.path_error = QLabel(self)
+        self.path_error.setStyleSheet(ERROR_STYLE)
+        self.path_error.hide()
+        self.path.textChanged.connect(lambda _t: self.path_error.hide())
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse)
+        form = QFormLayout()
+        form.addRow(self.path_label, row)
+        form.addRow(self.path_error)
+        self.passphrase = NewPassphrase(self)
+        self.actor_picker = ActorPicker(self)
+        self.actor_picker.setVisible(not copy_mode)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.actor_picker)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.resize(560, 0)
+
+    def retranslate(self) -> None:
+        if self.copy_mode:
+            self.setWindowTitle(_("Save a copy of the vault"))
+            self.intro.setText(_("Everything in the open vault is written, encrypted, to a new file with the "
+                                 "passphrase you choose here."))
+        else:
+            self.setWindowTitle(_("Create a new vault"))
+            self.intro.setText(_("A vault is one encrypted file. Choose a name that does not say what it is "
+                                 "(other people may see the file name), and a passphrase only you know."))
+        self.path_label.setText(_("File"))
+        self.path.setAccessibleName(_("Where to save the vault"))
+        self.browse.setText(_("Choose…"))
+        self.passphrase.retranslate()
+        self.actor_picker.retranslate()
+        translate_buttons(self.buttons)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_("Save copy") if self.copy_mode else _("Create"))
+
+    def _browse(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.windowTitle(), self.path.text() or self.start_dir,
+            _("Vaults (*.vault);;All files (*)"))
+        if path:
+            if not path.endswith(SUFFIX) and "." not in path.rsplit("/", 1)[-1]:
+                path += SUFFIX
+            self.path.setText(path)
+
+    def _accept(self) -> None:
+        bad = False
+        if not self.path.text().strip():
+            self.path_error.setText(_("Choose where to save the vault."))
+            self.path_error.show()
+            bad = True
+        if self.passphrase.check():
+            bad = True
+        if not self.copy_mode and self.actor_picker.check():
+            bad = True
+        if not bad:
+            self.accept()
+
+    def values(self) -> tuple[str, str, Actor]:
+        return self.path.text().strip(), self.passphrase.passphrase(), self.actor_picker.actor()

@@ -1,0 +1,163 @@
+"""Which fields each record kind's add/edit dialog shows, in order, with their inputs.
+
+Labels are English message ids (translated where shown); field names are the record's attributes,
+so validation problems (core.validation: field + message) land beside the right input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from handbook_app.core import records as r
+from handbook_app.i18n import LANGUAGE_NAMES, N_
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    kind: str  # text, multiline, money, date, date_opt, month, decimal, decimal_opt, percent, int, int_opt,
+    #            bool, choice, choice_opt, ref, ref_opt, clock, deductions, schedule, prefecture, language(_opt)
+    options: dict = field(default_factory=dict)
+
+
+def _money(name: str, label: str) -> Field:
+    return Field(name, label, "money")
+
+
+FORMS: dict[type[r.Record], tuple[Field, ...]] = {
+    r.Contract: (
+        Field("employer", N_("Employer (implementing organisation)"), "text"),
+        Field("employer_address", N_("Employer's address"), "text"),
+        Field("supervising_org", N_("Supervising organisation"), "text"),
+        Field("sending_org", N_("Sending organisation"), "text"),
+        Field("job_category", N_("Job"), "text"),
+        Field("prefecture", N_("Prefecture"), "prefecture"),
+        Field("start", N_("Start"), "date_opt"),
+        Field("end", N_("End"), "date_opt"),
+        Field("residence_status", N_("Residence status"), "text"),
+        Field("stay_expiry", N_("Period of stay ends"), "date_opt"),
+        Field("wage_kind", N_("Wage paid"), "choice", {"choices": r.WAGE_KINDS}),
+        _money("wage", N_("Promised wage")),
+        Field("hours_per_month", N_("Promised hours per month"), "decimal"),
+        _money("housing", N_("Housing deduction")),
+        _money("utilities", N_("Utilities deduction")),
+        _money("meals", N_("Meals deduction")),
+        _money("other_deductions", N_("Other deductions")),
+        Field("notes", N_("Notes"), "multiline"),
+    ),
+    r.Payslip: (
+        Field("month", N_("Month paid for"), "month"),
+        Field("contract_id", N_("Contract"), "ref_opt", {"kind": "contract"}),
+        Field("regular_hours", N_("Regular hours"), "decimal"),
+        Field("overtime_hours", N_("Overtime hours"), "decimal"),
+        Field("late_night_hours", N_("Late-night hours"), "decimal"),
+        Field("holiday_hours", N_("Holiday hours"), "decimal"),
+        _money("base_pay", N_("Base pay")),
+        _money("overtime_pay", N_("Overtime pay")),
+        _money("late_night_pay", N_("Late-night pay")),
+        _money("holiday_pay", N_("Holiday pay")),
+        _money("other_pay", N_("Other pay")),
+        _money("gross", N_("Gross pay")),
+        Field("deductions", N_("Deductions (yen)"), "deductions", {"choices": r.DEDUCTION_KEYS}),
+        _money("net", N_("Net pay")),
+        Field("paid_on", N_("Paid on"), "date_opt"),
+        Field("notes", N_("Notes"), "multiline"),
+    ),
+    r.HoursEntry: (
+        Field("day", N_("Day"), "date"),
+        Field("start", N_("Start time"), "clock"),
+        Field("end", N_("End time"), "clock"),
+        Field("break_minutes", N_("Break (minutes)"), "int"),
+        Field("holiday", N_("Holiday work"), "bool"),
+        Field("notes", N_("Notes"), "multiline"),
+    ),
+    r.Loan: (
+        Field("lender_kind", N_("Kind of lender"), "choice", {"choices": r.LENDER_KINDS}),
+        Field("lender", N_("Lender"), "text"),
+        Field("purpose", N_("Purpose"), "text"),
+        _money("principal", N_("Amount borrowed")),
+        Field("start", N_("Start"), "date"),
+        Field("interest_model", N_("Interest"), "choice", {"choices": r.INTEREST_MODELS}),
+        Field("monthly_rate", N_("Interest % per month"), "percent"),
+        Field("term_months", N_("Term (months)"), "int_opt"),
+        Field("schedule", N_("Payment schedule"), "schedule", {"currency_of": "principal"}),
+        Field("guarantor", N_("Guarantor"), "text"),
+        Field("collateral", N_("Collateral"), "text"),
+        Field("notes", N_("Notes"), "multiline"),
+    ),
+    r.Repayment: (
+        Field("loan_id", N_("Loan"), "ref", {"kind": "loan"}),
+        Field("date", N_("Date"), "date"),
+        _money("paid", N_("Paid")),
+        Field("rate", N_("Exchange rate (loan currency per unit paid)"), "decimal_opt"),
+        Field("remittance_id", N_("Sent with remittance"), "ref_opt", {"kind": "remittance"}),
+        Field("notes", N_("Notes"), "multiline"),
+    ),
+    r.RecruitmentFee: (
+        Field("date", N_("Date"), "date_opt"),
+        Field("item", N_("What for"), "choice", {"choices": r.FEE_ITEMS}),
+        _money("amount", N_("Amount")),
+        Field("paid_to", N_("Paid to"), "text"),
+        Field("receipt", N_("Have a receipt"), "bool"),
+        Field("loan_id", N_("Paid with loan"), "ref_opt", {"kind": "loan"}),
+        Field("notes", N_("Notes"), "multiline"),
+    ),
+    r.Remittance: (
+        Field("date", N_("Date"), "date"),
+        _money("sent", N_("Sent")),
+        _money("fee", N_("Fee")),
+        _money("received", N_("Received")),
+        Field("channel", N_("How"), "choice", {"choices": r.CHANNELS}),
+        Field("provider", N_("Provider"), "text"),
+        Field("recipient", N_("Recipient"), "text"),
+        Field("purpose", N_("Purpose"), "text"),
+        Field("notes", N_("Notes"), "multiline"),
+    ),
+    r.Incident: (
+        Field("started", N_("When it started"), "date"),
+        Field("ended", N_("When it ended"), "date_opt"),
+        Field("category", N_("Category"), "choice", {"choices": r.INCIDENT_CATEGORIES}),
+        Field("status", N_("Status"), "choice", {"choices": r.INCIDENT_STATUSES}),
+        Field("title", N_("Short title"), "text"),
+        Field("place", N_("Where"), "text"),
+        Field("people", N_("People involved"), "text"),
+        Field("witnesses", N_("Witnesses"), "text"),
+        Field("description", N_("What happened"), "multiline", {"lines": 6}),
+        Field("description_lang", N_("Written in"), "language"),
+        Field("translation", N_("Translation"), "multiline"),
+        Field("translation_lang", N_("Translation language"), "language_opt"),
+        Field("actions", N_("What was done about it"), "multiline"),
+        Field("outcome", N_("Outcome"), "multiline"),
+        Field("contract_id", N_("Contract"), "ref_opt", {"kind": "contract"}),
+    ),
+    r.Reminder: (
+        Field("title", N_("Reminder"), "text"),
+        Field("due", N_("Due"), "date"),
+        Field("kind", N_("Kind"), "choice", {"choices": r.REMINDER_KINDS}),
+        Field("done", N_("Done"), "bool"),
+    ),
+}
+
+LANGUAGES = {code: name for code, name in LANGUAGE_NAMES.items()}
+
+# Titles of the add/edit dialogs per kind.
+NEW_TITLES = {
+    r.Contract: N_("New contract"), r.Payslip: N_("New payslip"), r.HoursEntry: N_("New hours entry"),
+    r.Loan: N_("New loan"), r.Repayment: N_("New repayment"), r.RecruitmentFee: N_("New recruitment fee"),
+    r.Remittance: N_("New remittance"), r.Incident: N_("New incident"), r.Reminder: N_("New reminder"),
+}
+EDIT_TITLES = {
+    r.Contract: N_("Edit contract"), r.Payslip: N_("Edit payslip"), r.HoursEntry: N_("Edit hours entry"),
+    r.Loan: N_("Edit loan"), r.Repayment: N_("Edit repayment"), r.RecruitmentFee: N_("Edit recruitment fee"),
+    r.Remittance: N_("Edit remittance"), r.Incident: N_("Edit incident"), r.Reminder: N_("Edit reminder"),
+}
+
+
+def field_label(kind: str, name: str) -> str:
+    """The English label of a stored column (for the history dialog); the name itself when unknown."""
+    cls = r.RECORD_TYPES.get(kind)
+    for f in FORMS.get(cls, ()):  # type: ignore[arg-type]
+        if f.name == name:
+            return f.label
+    return name

@@ -1,0 +1,300 @@
+"""The add/edit dialog every record kind uses: fields from forms.FORMS, errors inline beside each field.
+
+Nothing typed is ever lost: a bad amount or date keeps its text and shows why; a vault error
+(disk full, file gone) keeps the dialog open with everything in it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import fields, replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from handbook_app.core import records as r
+from handbook_app.core.prefectures import prefectures
+from handbook_app.core.validation import ValidationError, validate
+from handbook_app.i18n import _, current_locale
+from handbook_app.i18n.formatting import ParseError, format_date
+from handbook_app.services.changes import Changes
+from handbook_app.services.errors import VaultError
+from handbook_app.ui.context import AppContext
+from handbook_app.ui.dialogs.forms import EDIT_TITLES, FORMS, LANGUAGES, NEW_TITLES, Field
+from handbook_app.ui.lang import notifier, translate_buttons
+from handbook_app.ui.models.debt_models import loan_label
+from handbook_app.ui.models.record_model import money
+from handbook_app.ui.widgets.date_edit import DateEdit
+from handbook_app.ui.widgets.editors import (
+    BoolEditor,
+    ChoiceEditor,
+    ClockEditor,
+    DecimalEditor,
+    DeductionsEditor,
+    IntEditor,
+    MonthEditor,
+    MultilineEditor,
+    ScheduleEditor,
+    TextEditor,
+)
+from handbook_app.ui.widgets.field import ERROR_STYLE, FieldEditor
+from handbook_app.ui.widgets.money_edit import MoneyEdit
+
+
+def ref_choices(context: AppContext, kind: str) -> Callable[[], list[tuple[object, str]]]:
+    def load() -> list[tuple[object, str]]:
+        hb = context.handbook
+        if hb is None or not hb.is_open:
+            return []
+        if kind == "loan":
+            return [(x.id, loan_label(x)) for x in hb.records(r.Loan)]
+        if kind == "contract":
+            return [(x.id, " — ".join(filter(None, (x.employer, format_date(x.start))))) for x in hb.records(r.Contract)]
+        if kind == "remittance":
+            return [(x.id, f"{format_date(x.date)} — {money(x.sent)}") for x in hb.records(r.Remittance, "date")]
+        return []
+
+    return load
+
+
+def _prefecture_choices() -> list[tuple[object, str]]:
+    return [(p.code, p.name(current_locale())) for p in prefectures()]
+
+
+def _languages() -> list[tuple[object, str]]:
+    return list(LANGUAGES.items())
+
+
+def make_editor(spec: Field, context: AppContext, editors: dict[str, FieldEditor], default: object) -> FieldEditor:
+    kind = spec.kind
+    if kind == "money":
+        return MoneyEdit(currency=default.currency if isinstance(default, r.Money) else "JPY")
+    if kind in ("date", "date_opt"):
+        return DateEdit(optional=kind == "date_opt")
+    if kind == "month":
+        return MonthEditor()
+    if kind in ("decimal", "decimal_opt"):
+        return DecimalEditor(optional=kind == "decimal_opt")
+    if kind == "percent":
+        return DecimalEditor(scale=100)
+    if kind in ("int", "int_opt"):
+        return IntEditor(optional=kind == "int_opt")
+    if kind == "bool":
+        return BoolEditor()
+    if kind == "choice":
+        return ChoiceEditor(spec.options["choices"])
+    if kind in ("ref", "ref_opt"):
+        return ChoiceEditor(ref_choices(context, spec.options["kind"]), optional=kind == "ref_opt")
+    if kind == "prefecture":
+        return ChoiceEditor(_prefecture_choices, optional=True)
+    if kind in ("language", "language_opt"):
+        return ChoiceEditor(_languages, optional=kind == "language_opt")
+    if kind == "clock":
+        return ClockEditor()
+    if kind == "multiline":
+        return MultilineEditor(lines=spec.options.get("lines", 3))
+    if kind == "deductions":
+        return DeductionsEditor(spec.options["choices"])
+    if kind == "schedule":
+        source = spec.options.get("currency_of")
+        return ScheduleEditor(lambda: editors[source].currency() if source in editors else "VND")  # type: ignore[attr-defined]
+    return TextEditor()
+
+
+def new_defaults(cls: type[r.Record]) -> r.Record:
+    """A new record with today's date in its required date fields (not the dataclass's placeholder)."""
+    record = cls()
+    today = dt.date.today()
+    changes = {}
+    for spec in FORMS.get(cls, ()):
+        if spec.kind == "date":
+            changes[spec.name] = today
+        elif spec.kind == "month":
+            changes[spec.name] = None
+    return replace(record, **{k: v for k, v in changes.items() if v is not None}) if changes else record
+
+
+class RecordDialog(QDialog):
+    """Add (record None) or edit a record of `cls`; saves through the Handbook and reports Changes."""
+
+    def __init__(self, cls: type[r.Record], record: r.Record | None, context: AppContext,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cls = cls
+        self.context = context
+        self.original = record
+        self.base = record if record is not None else new_defaults(cls)
+        self.saved_changes: Changes | None = None
+        self.setObjectName(f"recordDialog_{cls.KIND}")
+        self.setModal(True)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+
+        self.editors: dict[str, FieldEditor] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.specs = FORMS[cls]
+
+        layout = QVBoxLayout(self)
+        self.general_error = QLabel(self)
+        self.general_error.setObjectName("generalError")
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        layout.addWidget(self.general_error)
+
+        host = QWidget()
+        form = QFormLayout(host)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        values = {f.name: getattr(self.base, f.name) for f in fields(self.base)}
+        for spec in self.specs:
+            editor = make_editor(spec, context, self.editors, values.get(spec.name))
+            editor.setObjectName(f"field_{spec.name}")
+            self.editors[spec.name] = editor
+            label = QLabel()
+            label.setBuddy(editor.focus_widget())
+            self.labels[spec.name] = label
+            form.addRow(label, editor)
+            if not (record is None and spec.kind == "month"):
+                editor.set_value(values.get(spec.name))
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(host)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout.addWidget(scroll, 1)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.history_button: QPushButton | None = None
+        if record is not None:
+            self.history_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.HelpRole)
+            self.history_button.clicked.connect(self.show_history)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+        notifier().changed.connect(self.retranslate)
+        self.retranslate()
+        self.resize(620, min(760, 140 + 58 * len(self.specs)))
+        context.track(self)
+
+    def done(self, result: int) -> None:
+        with contextlib.suppress(RuntimeError, TypeError):
+            notifier().changed.disconnect(self.retranslate)
+        super().done(result)
+
+    def retranslate(self, *_args) -> None:
+        titles = EDIT_TITLES if self.original is not None else NEW_TITLES
+        self.setWindowTitle(_(titles.get(self.cls, self.cls.LABEL)))
+        for spec in self.specs:
+            self.labels[spec.name].setText(_(spec.label))
+            self.editors[spec.name].set_accessible_name(_(spec.label))
+            self.editors[spec.name].retranslate()
+        translate_buttons(self.buttons)
+        if self.history_button is not None:
+            self.history_button.setText(_("History…"))
+
+    # --- reading the form --------------------------------------------------------------------------
+    def collect(self) -> r.Record | None:
+        """The record as typed, or None after showing every problem beside its field."""
+        for editor in self.editors.values():
+            editor.set_error(None)
+        self.general_error.hide()
+        values: dict[str, object] = {}
+        bad = False
+        for name, editor in self.editors.items():
+            try:
+                values[name] = editor.value()
+            except ParseError:
+                bad = True  # the editor shows its own message
+        if bad:
+            self._focus_first_error()
+            return None
+        try:
+            record = replace(self.base, **values)
+        except (TypeError, ValueError) as exc:
+            self._show_general(str(exc))
+            return None
+        problems = validate(record)
+        if problems:
+            self._show_problems(problems)
+            return None
+        return record
+
+    def _show_problems(self, problems) -> None:
+        general = []
+        for problem in problems:
+            editor = self.editors.get(problem.field)
+            if editor is not None and not editor.error():
+                editor.set_error(problem.message)
+            elif editor is None:
+                general.append(problem.message)
+        if general:
+            self._show_general("\n".join(general))
+        self._focus_first_error()
+
+    def _show_general(self, text: str) -> None:
+        self.general_error.setText(text)
+        self.general_error.show()
+
+    def _focus_first_error(self) -> None:
+        for editor in self.editors.values():
+            if editor.error():
+                editor.focus_widget().setFocus()
+                return
+
+    def errors(self) -> dict[str, str]:
+        out = {name: e.error() for name, e in self.editors.items() if e.error()}
+        if self.general_error.isVisibleTo(self):
+            out[""] = self.general_error.text()
+        return out
+
+    # --- saving ----------------------------------------------------------------------------------
+    def save(self) -> bool:
+        record = self.collect()
+        if record is None:
+            return False
+        if self.original is not None and record == self.original:
+            self.accept()
+            return True
+        try:
+            hb = self.context.require()
+            if not hb.file_present():
+                raise VaultError(_("The vault file was moved or deleted while open. Nothing was saved here; "
+                                   "save a copy of the vault from the warning in the main window."))
+            changes = hb.update(record) if self.original is not None else hb.add(record)
+        except ValidationError as exc:
+            self._show_problems(exc.problems)
+            return False
+        except VaultError as exc:
+            self._show_general(str(exc))
+            return False
+        self.saved_changes = changes
+        self.accept()
+        self.context.notify(changes)
+        return True
+
+    def save_pending(self) -> bool:
+        """Before a lock: keep what was typed if it can be saved (and differs from what is stored)."""
+        if self.result() or not self.isVisible():
+            return False
+        record = self.collect()
+        if record is None or (self.original is not None and record == self.original):
+            return False
+        return self.save()
+
+    def show_history(self) -> None:
+        from handbook_app.ui.dialogs.history_dialog import HistoryDialog
+
+        if self.original is None or self.original.id is None:
+            return
+        HistoryDialog(self.context, self.cls, self.original.id, self).open()

@@ -1,0 +1,525 @@
+"""The window: start, unlock, workspace and neutral pages; locking (idle, minimise, close, quick exit)."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from handbook_app.core.records import Actor
+from handbook_app.i18n import LANGUAGE_NAMES, _, current_locale, set_locale
+from handbook_app.services import session
+from handbook_app.services.errors import TooSoon, VaultError
+from handbook_app.services.handbook import Handbook
+from handbook_app.services.session import UnlockInfo
+from handbook_app.ui import messages
+from handbook_app.ui.autolock import IdleLock
+from handbook_app.ui.clipboard import clear_copied
+from handbook_app.ui.context import AppContext
+from handbook_app.ui.icons import app_icon
+from handbook_app.ui.lang import notifier
+from handbook_app.ui.screens.neutral_screen import NeutralScreen
+from handbook_app.ui.screens.start_screen import StartScreen, portable_vaults
+from handbook_app.ui.screens.unlock_screen import UnlockScreen
+from handbook_app.ui.settings import AppSettings
+from handbook_app.ui.worker import run_async
+
+DEMO_PASSPHRASE = "demo"
+FILE_CHECK_MS = 3000
+
+
+def demo_vault_path() -> Path:
+    base = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    return base / "demo.vault"
+
+
+def _build_demo(path: Path) -> Path:
+    from handbook_app.services.demo import build_demo
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    hb = session.create(path, DEMO_PASSPHRASE)
+    try:
+        build_demo(hb)
+    finally:
+        hb.lock()
+    return path
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.settings = settings or AppSettings()
+        self.context = AppContext(self)
+        self.vault_path: Path | None = None
+        self.workspace = None
+        self.last_lock_reason = ""
+
+        self.idle = IdleLock(self, self.settings.autolock_minutes * 60)
+        self.idle.expired.connect(lambda: self.lock("auto"))
+        self.idle.countdown.connect(self._show_countdown)
+        self.file_watch = QTimer(self)
+        self.file_watch.setInterval(FILE_CHECK_MS)
+        self.file_watch.timeout.connect(self._check_file)
+
+        self.pages = QStackedWidget(self)
+        self.start = StartScreen(self)
+        self.unlock_screen = UnlockScreen(self)
+        self.neutral = NeutralScreen(self)
+        for page in (self.start, self.unlock_screen, self.neutral):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+        self.start.create_requested.connect(self.create_vault)
+        self.start.open_requested.connect(self.open_file)
+        self.start.demo_requested.connect(self.open_demo)
+        self.start.vault_chosen.connect(lambda path: self.open_unlock(Path(path)))
+        self.unlock_screen.unlock_requested.connect(self._unlock)
+        self.unlock_screen.back_requested.connect(self.show_start)
+        self.neutral.continue_requested.connect(self.show_start)
+
+        self._build_status_bar()
+        self._build_actions()
+        notifier().changed.connect(self.retranslate)
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 720)
+        self.show_start()
+        self.retranslate()
+
+    # --- chrome ------------------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.actor_label = QLabel(self)
+        self.actor_label.setObjectName("actorStatus")
+        self.countdown_label = QLabel(self)
+        self.countdown_label.setObjectName("countdown")
+        self.countdown_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.countdown_label.hide()
+        self.language_box = QComboBox(self)
+        self.language_box.setObjectName("statusLanguage")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language_box.addItem(name, code)
+        self.language_box.setCurrentIndex(self.language_box.findData(current_locale()))
+        self.language_box.currentIndexChanged.connect(lambda _i: self.set_language(self.language_box.currentData()))
+        self.lock_button = QPushButton(self)
+        self.lock_button.setObjectName("lockButton")
+        self.lock_button.clicked.connect(lambda: self.lock("manual"))
+        self.quick_button = QPushButton(self)
+        self.quick_button.setObjectName("quickExitButton")
+        self.quick_button.clicked.connect(self.quick_exit)
+        bar.addWidget(self.actor_label, 1)
+        bar.addPermanentWidget(self.countdown_label)
+        bar.addPermanentWidget(self.language_box)
+        bar.addPermanentWidget(self.lock_button)
+        bar.addPermanentWidget(self.quick_button)
+
+    def _build_actions(self) -> None:
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(lambda: self.lock("manual"))
+        self.quick_action = QAction(self)
+        self.quick_action.setShortcuts([QKeySequence("F12"), QKeySequence("Ctrl+Shift+Q")])
+        self.quick_action.triggered.connect(self.quick_exit)
+        self.new_action = QAction(self)
+        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_action.triggered.connect(self.new_record)
+        self.about_action = QAction(self)
+        self.about_action.setShortcut(QKeySequence("F1"))
+        self.about_action.triggered.connect(self.show_about)
+        self.nav_actions = []
+        for index in range(8):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, i=index: self.go_to(i))
+            self.nav_actions.append(action)
+        for action in (self.lock_action, self.quick_action, self.new_action, self.about_action, *self.nav_actions):
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            self.addAction(action)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        unlocked = self.context.handbook is not None
+        for action in (self.lock_action, self.new_action, *self.nav_actions):
+            action.setEnabled(unlocked)
+        self.lock_button.setVisible(unlocked)
+
+    def retranslate(self, *_args) -> None:
+        index = self.language_box.findData(current_locale())
+        if index != self.language_box.currentIndex():
+            self.language_box.blockSignals(True)
+            self.language_box.setCurrentIndex(index)
+            self.language_box.blockSignals(False)
+        self.language_box.setAccessibleName(_("Language"))
+        self.language_box.setToolTip(_("Language"))
+        self.lock_button.setText(_("Lock"))
+        self.lock_button.setToolTip(_("Lock the vault now (Ctrl+L)"))
+        self.quick_button.setText(_("Quick exit"))
+        self.quick_button.setToolTip(_("Save, lock and show a neutral screen at once (F12)"))
+        self.lock_action.setText(_("Lock"))
+        self.quick_action.setText(_("Quick exit"))
+        self.new_action.setText(_("New record"))
+        self.about_action.setText(_("About…"))
+        for page in (self.start, self.unlock_screen, self.neutral):
+            page.retranslate()
+        if self.workspace is not None:
+            self.workspace.retranslate()
+        self._show_actor()
+        self.apply_title()
+
+    def apply_title(self) -> None:
+        neutral = self.settings.neutral_title or self.pages.currentWidget() is self.neutral
+        if neutral:
+            self.setWindowTitle(_("Documents"))
+            self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+        else:
+            self.setWindowTitle(_("Trainee Handbook"))
+            self.setWindowIcon(app_icon())
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setApplicationDisplayName(self.windowTitle())
+            app.setWindowIcon(self.windowIcon())
+
+    def actor_text(self, actor: Actor) -> str:
+        if actor.kind == "support":
+            who = actor.name + (f" ({actor.organisation})" if actor.organisation else "")
+            return _("support worker {who}").format(who=who)
+        return _("the trainee")
+
+    def _show_actor(self) -> None:
+        hb = self.context.handbook
+        if hb is None:
+            self.actor_label.clear()
+        else:
+            self.actor_label.setText(_("Entering records: {who}").format(who=self.actor_text(hb.actor)))
+
+    def _show_countdown(self, seconds: int) -> None:
+        if seconds < 0:
+            self.countdown_label.hide()
+        else:
+            self.countdown_label.setText(_("Locking in {seconds} s — move the mouse to stay").format(seconds=seconds))
+            self.countdown_label.show()
+
+    # --- start -------------------------------------------------------------------------------------
+    def show_start(self) -> None:
+        self.start.set_vaults(portable_vaults(), self.settings.recent())
+        self.pages.setCurrentWidget(self.start)
+        self.apply_title()
+
+    def open_unlock(self, path: Path, demo: bool = False) -> None:
+        self.vault_path = Path(path)
+        self.context.is_demo = demo
+        self.unlock_screen.set_vault(self.vault_path, demo)
+        self.pages.setCurrentWidget(self.unlock_screen)
+        self.apply_title()
+
+    def _start_dir(self) -> str:
+        portable = [p.parent for p in portable_vaults()]
+        if portable:
+            return str(portable[0])
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    def open_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Open a vault file"), self._start_dir(), _("Vaults (*.vault);;All files (*)"))
+        if path:
+            self.open_unlock(Path(path))
+
+    def open_demo(self, path: Path | None = None) -> None:
+        path = Path(path) if path else demo_vault_path()
+        self.open_unlock(path, demo=True)
+        if path.exists():
+            return
+        self.unlock_screen.set_busy(True, _("Preparing the demo vault…"))
+
+        def done(_result) -> None:
+            self.unlock_screen.set_busy(False)
+            self.unlock_screen.passphrase.setFocus()
+
+        def failed(exc: Exception) -> None:
+            self.unlock_screen.set_busy(False)
+            self.unlock_screen.show_error(str(exc))
+
+        run_async(lambda: _build_demo(path), done, failed)
+
+    def create_vault(self) -> None:
+        from handbook_app.ui.dialogs.create_vault_dialog import CreateVaultDialog
+
+        dialog = CreateVaultDialog(self, self._start_dir())
+        self.create_dialog = dialog
+        dialog.accepted.connect(lambda: self._create_from(dialog))
+        dialog.open()
+
+    def _create_from(self, dialog) -> None:
+        path, passphrase, actor = dialog.values()
+        self.vault_path = Path(path)
+        self.context.is_demo = False
+        self.unlock_screen.set_vault(self.vault_path)
+        self.pages.setCurrentWidget(self.unlock_screen)
+        self.unlock_screen.set_busy(True, _("Creating the vault…"))
+
+        def failed(exc: Exception) -> None:
+            self.unlock_screen.set_busy(False)
+            self.show_start()
+            messages.error(self, str(exc) if isinstance(exc, VaultError) else
+                           _("The vault could not be created: {reason}").format(reason=exc))
+
+        run_async(lambda: session.create(path, passphrase, actor),
+                  lambda hb: self.enter(hb, UnlockInfo(None, 0)), failed)
+
+    # --- unlock ------------------------------------------------------------------------------------
+    def _unlock(self, passphrase: str, actor: Actor) -> None:
+        path = self.vault_path
+        if path is None:
+            return
+        self.unlock_screen.set_busy(True)
+
+        def failed(exc: Exception) -> None:
+            self.unlock_screen.set_busy(False)
+            if isinstance(exc, TooSoon):
+                self.unlock_screen.show_error(str(exc))
+                self.unlock_screen.start_wait(exc.wait_s)
+            elif isinstance(exc, VaultError):
+                self.unlock_screen.show_error(str(exc))
+                self.unlock_screen.start_wait(session.wait_needed(path))
+            else:
+                self.unlock_screen.show_error(_("The vault could not be opened: {reason}").format(reason=exc))
+
+        def done(result) -> None:
+            self.unlock_screen.set_busy(False)
+            hb, info = result
+            self.enter(hb, info)
+
+        run_async(lambda: session.unlock(path, passphrase, actor), done, failed)
+
+    def enter(self, handbook: Handbook, info: UnlockInfo) -> None:
+        from handbook_app.ui.workspace import Workspace
+
+        self.context.handbook = handbook
+        self.vault_path = handbook.path
+        self.unlock_screen.clear()
+        if self.workspace is None:
+            self.workspace = Workspace(self.context, self)
+            self.pages.addWidget(self.workspace)
+        self.workspace.enter(info)
+        self.pages.setCurrentWidget(self.workspace)
+        if not self.context.is_demo:
+            self.settings.add_recent(str(handbook.path))
+        self.idle.set_timeout(self.settings.autolock_minutes * 60)
+        self.idle.start()
+        self.file_watch.start()
+        self._update_actions()
+        self._show_actor()
+        self.apply_title()
+        self.context.unlocked.emit()
+        self.context.actor_changed.emit()
+
+    # --- workspace commands ----------------------------------------------------------------------------
+    def go_to(self, index: int) -> None:
+        if self.workspace is not None and self.context.handbook is not None:
+            self.workspace.show_index(index)
+
+    def new_record(self) -> None:
+        if self.workspace is None or self.context.handbook is None:
+            return
+        screen = self.workspace.current_screen()
+        method = getattr(screen, "new_record", None)
+        if callable(method):
+            method()
+
+    def set_language(self, code: str) -> None:
+        self.settings.language = code
+        set_locale(code)
+
+    def set_autolock_minutes(self, minutes: int) -> None:
+        self.settings.autolock_minutes = minutes
+        if self.idle.active:
+            self.idle.set_timeout(minutes * 60)
+
+    def set_neutral_title(self, on: bool) -> None:
+        self.settings.neutral_title = on
+        self.apply_title()
+
+    def set_remember_recent(self, on: bool) -> None:
+        self.settings.remember_recent = on
+        if on and self.context.handbook is not None and not self.context.is_demo:
+            self.settings.add_recent(str(self.context.handbook.path))
+
+    def switch_actor(self) -> None:
+        from handbook_app.ui.dialogs.actor_dialog import ActorDialog
+
+        hb = self.context.handbook
+        if hb is None:
+            return
+        dialog = ActorDialog(hb.actor, self)
+        self.context.track(dialog)
+        if dialog.exec() == QDialog.DialogCode.Accepted and self.context.handbook is hb:
+            hb.set_actor(dialog.actor())
+            self._show_actor()
+            self.context.actor_changed.emit()
+
+    def change_passphrase(self) -> None:
+        from handbook_app.ui.dialogs.passphrase_dialog import ChangePassphraseDialog
+
+        hb = self.context.handbook
+        if hb is None:
+            return
+        dialog = ChangePassphraseDialog(self)
+        self.context.track(dialog)
+        if dialog.exec() != QDialog.DialogCode.Accepted or self.context.handbook is not hb:
+            return
+        new = dialog.passphrase()
+        self.idle.stop()
+        self.setEnabled(False)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+        def finish() -> None:
+            QApplication.restoreOverrideCursor()
+            self.setEnabled(True)
+            if self.context.handbook is not None:
+                self.idle.start()
+
+        def done(_result) -> None:
+            finish()
+            messages.inform(self, _("Passphrase changed"), _("From now on, open this vault with the new passphrase."))
+
+        def failed(exc: Exception) -> None:
+            finish()
+            messages.error(self, str(exc))
+
+        run_async(lambda: hb.change_passphrase(new), done, failed)
+
+    def verify(self, shown) -> None:
+        from handbook_app.services.verification import describe_report
+
+        hb = self.context.handbook
+        if hb is None:
+            return
+        run_async(lambda: describe_report(hb.verify()), lambda res: shown(*res),
+                  lambda exc: shown(False, [str(exc)]))
+
+    def show_about(self) -> None:
+        from handbook_app.ui.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self)
+        self.context.track(dialog)
+        dialog.open()
+
+    # --- the vault file vanished -------------------------------------------------------------------
+    def _check_file(self) -> None:
+        hb = self.context.handbook
+        if hb is None or hb.file_present():
+            return
+        self.file_watch.stop()
+        self.idle.stop()
+        if messages.ask(
+            self, _("The vault file is gone"),
+            _("The vault file was moved or deleted while it was open. What you see is still here, but new "
+              "changes cannot be kept in the missing file."),
+            yes=_("Save a copy…"), no=_("Lock now"),
+            detail=_("Save a copy now to keep everything, then continue from the copy."),
+        ):
+            self._rescue_copy(hb)
+        else:
+            self.lock("manual")
+
+    def _rescue_copy(self, hb: Handbook) -> None:
+        from handbook_app.ui.dialogs.create_vault_dialog import CreateVaultDialog
+
+        dialog = CreateVaultDialog(self, self._start_dir(), copy_mode=True)
+        if dialog.exec() != QDialog.DialogCode.Accepted or self.context.handbook is not hb:
+            self.lock("manual")
+            return
+        path, passphrase, _actor = dialog.values()
+        try:
+            hb.save_copy(path, passphrase)
+        except VaultError as exc:
+            messages.error(self, str(exc))
+            self._rescue_copy(hb)
+            return
+        self.lock("manual")
+        self.open_unlock(Path(path))
+
+    # --- locking -----------------------------------------------------------------------------------
+    def lock(self, reason: str = "manual") -> None:
+        """Save a pending edit if it can be saved, close every dialog, clear every model, close the vault."""
+        hb = self.context.handbook
+        self.last_lock_reason = reason
+        if hb is None:
+            if reason == "quick":
+                self._close_dialogs()
+                self._show_neutral()
+            return
+        self.idle.stop()
+        self.file_watch.stop()
+        from handbook_app.ui.dialogs.record_dialog import RecordDialog
+
+        for dialog in self.context.open_dialogs():
+            if isinstance(dialog, RecordDialog):
+                with contextlib.suppress(Exception):
+                    dialog.save_pending()
+        self._close_dialogs()
+        if self.workspace is not None:
+            self.workspace.clear()
+        with contextlib.suppress(Exception):
+            hb.lock()
+        self.context.handbook = None
+        self.context.locked.emit()
+        clear_copied()
+        self._update_actions()
+        self._show_actor()
+        if reason == "quick":
+            self._show_neutral()
+        elif reason != "close":
+            self.unlock_screen.set_vault(hb.path, self.context.is_demo)
+            self.pages.setCurrentWidget(self.unlock_screen)
+            if reason == "auto":
+                self.unlock_screen.status.setText(_("Locked after a time without use."))
+            self.apply_title()
+
+    def quick_exit(self) -> None:
+        self.lock("quick")
+
+    def _show_neutral(self) -> None:
+        self.unlock_screen.clear()
+        self.pages.setCurrentWidget(self.neutral)
+        self.apply_title()
+
+    def _close_dialogs(self) -> None:
+        popup = QApplication.activePopupWidget()
+        while popup is not None:
+            popup.close()
+            if QApplication.activePopupWidget() is popup:
+                break
+            popup = QApplication.activePopupWidget()
+        for dialog in self.context.open_dialogs():
+            dialog.reject()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.WindowStateChange and self.isMinimized() and self.context.handbook is not None:
+            QTimer.singleShot(0, lambda: self.lock("minimise"))
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.lock("close")
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.sync()
+        event.accept()
+
+

@@ -1,0 +1,217 @@
+"""A Qt table model over a list of records, with named columns, and a sort/filter proxy.
+
+Texts are formatted lazily (only for rows the view paints) and cached until the language changes;
+sorting uses a rank computed once per column in Python, so the proxy compares plain integers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from handbook_app.core.money import Money
+from handbook_app.core.records import Record
+from handbook_app.i18n import _
+from handbook_app.i18n.formatting import format_date, format_decimal, format_money, format_month
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Lookups = dict[str, dict[int, str]]  # kind -> {id: label}, for columns that name another record
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str  # English message id, translated where shown
+    text: Callable[[Record, Lookups], str]
+    sort: Callable[[Record], object] | None = None  # defaults to the text
+    numeric: bool = False  # right-aligned
+
+
+# --- helpers for column definitions ----------------------------------------------------------
+def money(value: Money | None) -> str:
+    return format_money(value.minor, value.currency) if value is not None else ""
+
+
+def money_key(value: Money | None) -> object:
+    return (value.currency, value.minor) if value is not None else ("", 0)
+
+
+def date(value: dt.date | None) -> str:
+    return format_date(value) if value else ""
+
+
+def month(value: dt.date | None) -> str:
+    return format_month(value) if value else ""
+
+
+def number(value: Decimal | int | None) -> str:
+    return format_decimal(Decimal(value)) if value is not None else ""
+
+
+def choice(table: dict[str, str], key: str) -> str:
+    return _(table[key]) if key in table else key
+
+
+def yes_no(value: bool) -> str:
+    return _("Yes") if value else _("No")
+
+
+def first_line(text: str, limit: int = 80) -> str:
+    line = (text or "").strip().splitlines()[0] if (text or "").strip() else ""
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: 'luong' finds 'Lương', 'd' finds 'đ'."""
+    text = text.lower().replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+class RecordTableModel(QAbstractTableModel):
+    RECORD_TYPE: type[Record] = Record
+    COLUMNS: tuple[Column, ...] = ()
+    DEFAULT_SORT: tuple[int, Qt.SortOrder] | None = None  # (column, order) before the user picks one
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[Record] = []
+        self._lookups: Lookups = {}
+        self._texts: dict[tuple[int, int], str] = {}
+        self._ranks: dict[int, list[int]] = {}
+        self._folded: list[str] | None = None
+
+    # --- content -------------------------------------------------------------------------------
+    def set_records(self, records: Sequence[Record], lookups: Lookups | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(records)
+        self._lookups = lookups or {}
+        self._invalidate()
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_records([])
+
+    def records(self) -> list[Record]:
+        return list(self._rows)
+
+    def record_at(self, row: int) -> Record | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, record_id: int | None) -> int:
+        for row, record in enumerate(self._rows):
+            if record.id == record_id:
+                return row
+        return -1
+
+    def _invalidate(self) -> None:
+        self._texts.clear()
+        self._ranks.clear()
+        self._folded = None
+
+    def retranslate(self) -> None:
+        self._invalidate()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self.COLUMNS) - 1))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+
+    # --- Qt interface --------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def text(self, row: int, column: int) -> str:
+        key = (row, column)
+        cached = self._texts.get(key)
+        if cached is None:
+            try:
+                cached = self.COLUMNS[column].text(self._rows[row], self._lookups)
+            except (KeyError, ValueError, TypeError, AttributeError):
+                cached = ""
+            self._texts[key] = cached
+        return cached
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.text(row, column)
+        if role == SORT_ROLE:
+            return self._rank(column)[row]
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.COLUMNS[column].numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == RECORD_ROLE:
+            return self._rows[row].id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _(self.COLUMNS[section].title) if 0 <= section < len(self.COLUMNS) else None
+        return None
+
+    # --- sorting and filtering -------------------------------------------------------------------
+    def _rank(self, column: int) -> list[int]:
+        ranks = self._ranks.get(column)
+        if ranks is None:
+            col = self.COLUMNS[column]
+
+            def key(i: int):
+                if col.sort is None:
+                    return (0, fold(self.text(i, column)))
+                value = col.sort(self._rows[i])
+                return (value is None, value if value is not None else 0)
+
+            try:
+                order = sorted(range(len(self._rows)), key=key)
+            except TypeError:
+                order = sorted(range(len(self._rows)), key=lambda i: fold(self.text(i, column)))
+            ranks = [0] * len(self._rows)
+            for position, row in enumerate(order):
+                ranks[row] = position
+            self._ranks[column] = ranks
+        return ranks
+
+    def folded_row(self, row: int) -> str:
+        if self._folded is None:
+            self._folded = [None] * len(self._rows)  # type: ignore[list-item]
+        value = self._folded[row]
+        if value is None:
+            value = fold(" ".join(self.text(row, c) for c in range(len(self.COLUMNS))))
+            self._folded[row] = value
+        return value
+
+
+class RecordFilterProxy(QSortFilterProxyModel):
+    """Sorts by the model's rank and keeps rows whose text contains every typed word (no diacritics needed)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(False)
+
+    def set_filter_text(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+
+            self.beginFilterChange()
+            self._words = fold(text).split()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._words = fold(text).split()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
+        if not self._words:
+            return True
+        model = self.sourceModel()
+        if not isinstance(model, RecordTableModel):
+            return True
+        text = model.folded_row(source_row)
+        return all(word in text for word in self._words)

@@ -1,0 +1,136 @@
+"""Start: vaults beside the program (USB stick use) first, recent vaults if turned on, then create,
+open or try the demo."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from handbook_app.i18n import _
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+def portable_vaults(candidates: list[Path] | None = None) -> list[Path]:
+    """Vault files in a folder named `vault` next to the program (sys.argv[0] and the executable)."""
+    if candidates is None:
+        candidates = []
+        for base in (sys.argv[0] if sys.argv and sys.argv[0] else "", sys.executable):
+            if base:
+                candidates.append(Path(base).resolve().parent / "vault")
+    found: list[Path] = []
+    for folder in dict.fromkeys(candidates):
+        try:
+            if folder.is_dir():
+                found.extend(sorted(p for p in folder.iterdir()
+                                    if p.is_file() and not p.name.startswith(".")
+                                    and not p.name.endswith(("-wal", "-shm", "-journal"))))
+        except OSError:
+            continue
+    return found
+
+
+class StartScreen(QWidget):
+    create_requested = Signal()
+    open_requested = Signal()
+    demo_requested = Signal()
+    vault_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startScreen")
+        self.title = QLabel(self)
+        self.title.setObjectName("appTitle")
+        self.tagline = QLabel(self)
+        self.tagline.setWordWrap(True)
+        self.list_label = QLabel(self)
+        self.vaults = QListWidget(self)
+        self.vaults.setObjectName("vaultList")
+        self.vaults.itemActivated.connect(lambda item: self.vault_chosen.emit(item.data(PATH_ROLE)))
+        self.create_button = QPushButton(self)
+        self.create_button.setObjectName("createButton")
+        self.open_button = QPushButton(self)
+        self.open_button.setObjectName("openButton")
+        self.demo_button = QPushButton(self)
+        self.demo_button.setObjectName("demoButton")
+        self.create_button.clicked.connect(self.create_requested.emit)
+        self.open_button.clicked.connect(self.open_requested.emit)
+        self.demo_button.clicked.connect(self.demo_requested.emit)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setObjectName("privacyNote")
+
+        box = QFrame(self)
+        box.setMaximumWidth(620)
+        inner = QVBoxLayout(box)
+        inner.addWidget(self.title)
+        inner.addWidget(self.tagline)
+        inner.addSpacing(12)
+        inner.addWidget(self.list_label)
+        inner.addWidget(self.vaults)
+        buttons = QHBoxLayout()
+        for b in (self.create_button, self.open_button, self.demo_button):
+            b.setMinimumHeight(36)
+            buttons.addWidget(b)
+        inner.addLayout(buttons)
+        inner.addSpacing(8)
+        inner.addWidget(self.note)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        center = QHBoxLayout()
+        center.addStretch(1)
+        center.addWidget(box, 4)
+        center.addStretch(1)
+        outer.addLayout(center)
+        outer.addStretch(2)
+        self._portable: list[Path] = []
+        self._recent: list[str] = []
+        self.retranslate()
+
+    def set_vaults(self, portable: list[Path], recent: list[str]) -> None:
+        self._portable, self._recent = portable, recent
+        self._fill()
+
+    def _fill(self) -> None:
+        self.vaults.clear()
+        for path in self._portable:
+            item = QListWidgetItem(_("{name} (on this drive)").format(name=path.name))
+            item.setData(PATH_ROLE, str(path))
+            self.vaults.addItem(item)
+        for path in self._recent:
+            if str(path) in {str(p) for p in self._portable}:
+                continue
+            item = QListWidgetItem(str(path))
+            item.setData(PATH_ROLE, str(path))
+            self.vaults.addItem(item)
+        shown = self.vaults.count() > 0
+        self.vaults.setVisible(shown)
+        self.list_label.setVisible(shown)
+        if shown:
+            self.vaults.setCurrentRow(0)
+            self.vaults.setMaximumHeight(min(200, 28 * self.vaults.count() + 8))
+
+    def retranslate(self) -> None:
+        self.title.setText(f"<h1>{_('Trainee Handbook')}</h1>")
+        self.tagline.setText(_("An encrypted record of your contract, pay, debts, money sent home and problems at "
+                               "work — and a guide to your rights in Japan. Everything stays on this computer."))
+        self.list_label.setText(_("Open a vault:"))
+        self.vaults.setAccessibleName(_("Vaults"))
+        self.create_button.setText(_("Create a new vault…"))
+        self.open_button.setText(_("Open a vault file…"))
+        self.demo_button.setText(_("Try the demo"))
+        self.note.setText(_("On a shared computer, lock the app when you leave it (Ctrl+L). "
+                            "F12 locks at once and shows a neutral screen."))
+        self._fill()

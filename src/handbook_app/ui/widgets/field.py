@@ -1,0 +1,58 @@
+"""The base of every form input: the input itself with its own inline, translated error line beneath."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class FieldEditor(QWidget):
+    """value() returns the typed value or raises ParseError (typed text is never cleared)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self.row)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("fieldError")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+        outer.addWidget(self.error_label)
+
+    # --- for subclasses -----------------------------------------------------------------------
+    def value(self) -> object:
+        raise NotImplementedError
+
+    def set_value(self, value: object) -> None:
+        raise NotImplementedError
+
+    def focus_widget(self) -> QWidget:
+        return self
+
+    def set_accessible_name(self, name: str) -> None:
+        self.focus_widget().setAccessibleName(name)
+
+    def retranslate(self) -> None:
+        """Re-set texts after a language change (subclasses with texts of their own override)."""
+
+    # --- errors --------------------------------------------------------------------------------
+    def set_error(self, message: str | None) -> None:
+        if message:
+            self.error_label.setText(message)
+            self.error_label.show()
+            self.focus_widget().setAccessibleDescription(message)
+        else:
+            self.error_label.clear()
+            self.error_label.hide()
+            self.focus_widget().setAccessibleDescription("")
+
+    def error(self) -> str:
+        return self.error_label.text() if self.error_label.isVisibleTo(self) else ""

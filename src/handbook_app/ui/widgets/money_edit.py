@@ -1,0 +1,67 @@
+"""Money input: an amount typed the locale's way and its currency; errors shown inline, text kept."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from handbook_app.core.money import Money
+from handbook_app.i18n import _
+from handbook_app.i18n.formatting import ParseError, format_amount, parse_money
+from handbook_app.ui.widgets.field import FieldEditor
+
+DEFAULT_CURRENCIES = ("JPY", "VND", "USD")
+
+
+class MoneyEdit(FieldEditor):
+    def __init__(self, currency: str = "JPY", currencies: tuple[str, ...] = DEFAULT_CURRENCIES,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("amount")
+        self.currency_box = QComboBox(self)
+        self.currency_box.setObjectName("currency")
+        for code in dict.fromkeys((currency, *currencies)):
+            self.currency_box.addItem(code, code)
+        self.currency_box.setCurrentIndex(self.currency_box.findData(currency))
+        self.row.addWidget(self.edit, 1)
+        self.row.addWidget(self.currency_box)
+        self.edit.textEdited.connect(lambda _text: self.set_error(None))
+        self.retranslate()
+
+    def focus_widget(self) -> QWidget:
+        return self.edit
+
+    def retranslate(self) -> None:
+        self.edit.setToolTip(_("For example {example}").format(example=format_amount(self._example(), self.currency())))
+        self.currency_box.setAccessibleName(_("Currency"))
+
+    def _example(self) -> int:
+        return {"VND": 1500000, "JPY": 150000}.get(self.currency(), 150000)
+
+    def currency(self) -> str:
+        return self.currency_box.currentData() or "JPY"
+
+    def set_currency(self, code: str) -> None:
+        if self.currency_box.findData(code) < 0:
+            self.currency_box.addItem(code, code)
+        self.currency_box.setCurrentIndex(self.currency_box.findData(code))
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def value(self) -> Money:
+        text = self.edit.text()
+        if not text.strip():
+            return Money(0, self.currency())
+        try:
+            return Money(parse_money(text, self.currency()), self.currency())
+        except ParseError as exc:
+            self.set_error(str(exc))
+            raise
+
+    def set_value(self, value: Money | None) -> None:
+        if value is None:
+            self.edit.clear()
+            return
+        self.set_currency(value.currency)
+        self.edit.setText(format_amount(value.minor, value.currency) if value.minor else "")

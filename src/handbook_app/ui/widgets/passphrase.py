@@ -1,0 +1,135 @@
+"""Passphrase inputs: a show/hide toggle, a caps-lock warning, and for new passphrases a strength hint."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QToolButton, QWidget
+
+from handbook_app.i18n import N_, _
+from handbook_app.services.session import passphrase_strength
+from handbook_app.ui.widgets.field import ERROR_STYLE
+
+STRENGTH = (N_("Very weak"), N_("Weak"), N_("Fair"), N_("Good"), N_("Strong"))
+
+
+class CapsLockWatcher(QObject):
+    """Qt cannot ask the keyboard for Caps Lock, so infer it from typed letters and Shift."""
+
+    def __init__(self, edit: QLineEdit, label: QLabel) -> None:
+        super().__init__(edit)
+        self.label = label
+        self.on = False
+        edit.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_CapsLock:
+                self.set(not self.on)
+            else:
+                text = event.text()
+                if len(text) == 1 and text.isalpha() and text.upper() != text.lower():
+                    shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                    self.set(text.isupper() != shift)
+        return False
+
+    def set(self, on: bool) -> None:
+        self.on = on
+        self.label.setVisible(on)
+
+
+def password_edit(parent: QWidget, name: str) -> tuple[QLineEdit, QToolButton]:
+    edit = QLineEdit(parent)
+    edit.setObjectName(name)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    toggle = QToolButton(parent)
+    toggle.setCheckable(True)
+    toggle.setObjectName(f"{name}Show")
+    toggle.toggled.connect(
+        lambda shown: edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password))
+    return edit, toggle
+
+
+class NewPassphrase(QWidget):
+    """Passphrase twice, a strength hint, and the plain warning that a forgotten one cannot be recovered."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QHBoxLayout
+
+        self.first, self.toggle = password_edit(self, "passphrase")
+        self.second, _toggle2 = password_edit(self, "passphraseAgain")
+        _toggle2.hide()
+        self.toggle.toggled.connect(
+            lambda shown: self.second.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password))
+        self.strength = QProgressBar(self)
+        self.strength.setRange(0, 4)
+        self.strength.setTextVisible(True)
+        self.strength.setObjectName("strength")
+        self.caps = QLabel(self)
+        self.caps.setStyleSheet(ERROR_STYLE)
+        self.caps.hide()
+        CapsLockWatcher(self.first, self.caps)
+        CapsLockWatcher(self.second, self.caps)
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.warning.setObjectName("forgetWarning")
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.first, 1)
+        row.addWidget(self.toggle)
+        self.first_label, self.second_label, self.strength_label = QLabel(self), QLabel(self), QLabel(self)
+        self.first_label.setBuddy(self.first)
+        self.second_label.setBuddy(self.second)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.first_label, row)
+        form.addRow(self.second_label, self.second)
+        form.addRow(self.strength_label, self.strength)
+        form.addRow(self.caps)
+        form.addRow(self.warning)
+        form.addRow(self.error_label)
+        self.first.textChanged.connect(self._update_strength)
+        self.first.textChanged.connect(lambda _t: self.error_label.hide())
+        self.second.textChanged.connect(lambda _t: self.error_label.hide())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.first_label.setText(_("Passphrase"))
+        self.second_label.setText(_("The same again"))
+        self.strength_label.setText(_("Strength"))
+        self.toggle.setText(_("Show"))
+        self.toggle.setAccessibleName(_("Show the passphrase"))
+        self.first.setAccessibleName(_("Passphrase"))
+        self.second.setAccessibleName(_("Passphrase again"))
+        self.first.setPlaceholderText(_("Several words are easy to remember and hard to guess"))
+        self.caps.setText(_("Caps Lock is on."))
+        self.warning.setText(_("Write the passphrase down and keep it somewhere safe. If it is forgotten, nobody "
+                               "can open this record again — not you, not a support group, not the app's makers."))
+        self._update_strength()
+
+    def _update_strength(self, *_args) -> None:
+        score = passphrase_strength(self.first.text())
+        self.strength.setValue(score)
+        self.strength.setFormat(_(STRENGTH[score]) if self.first.text() else "")
+
+    def check(self) -> str | None:
+        message = None
+        if not self.first.text():
+            message = _("Please enter a passphrase.")
+        elif self.first.text() != self.second.text():
+            message = _("The two passphrases are not the same.")
+        if message:
+            self.error_label.setText(message)
+            self.error_label.show()
+        return message
+
+    def passphrase(self) -> str:
+        return self.first.text()
+
+    def clear(self) -> None:
+        self.first.clear()
+        self.second.clear()

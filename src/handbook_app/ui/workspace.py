@@ -1,0 +1,253 @@
+"""The unlocked workspace: navigation on the left, one screen at a time on the right, and the
+after-unlock banner (when the vault was last opened, failed attempts since)."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from handbook_app.i18n import N_, _, ngettext
+from handbook_app.i18n.formatting import format_datetime
+from handbook_app.services.session import UnlockInfo
+from handbook_app.ui.context import AppContext
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str
+    title: str
+    icon: QStyle.StandardPixmap
+    make: Callable[[AppContext, object], QWidget]
+
+
+def _home(ctx, win):
+    from handbook_app.ui.screens.home_screen import HomeScreen
+    return HomeScreen(ctx)
+
+
+def _contract(ctx, win):
+    from handbook_app.ui.screens.contract_screen import ContractPayScreen
+    return ContractPayScreen(ctx)
+
+
+def _debts(ctx, win):
+    from handbook_app.ui.screens.debts_screen import DebtsScreen
+    return DebtsScreen(ctx)
+
+
+def _remittances(ctx, win):
+    from handbook_app.ui.screens.remittances_screen import RemittancesScreen
+    return RemittancesScreen(ctx)
+
+
+def _incidents(ctx, win):
+    from handbook_app.ui.screens.incidents_screen import IncidentsScreen
+    return IncidentsScreen(ctx)
+
+
+def _optional(module: str, class_name: str, title: str, text: str):
+    """Another part of the app provides this screen (a Screen taking the AppContext, or any QWidget taking
+    a handbook_provider callable); until it exists, an honest placeholder."""
+
+    def make(ctx: AppContext, win) -> QWidget:
+        try:
+            mod = importlib.import_module(f"handbook_app.ui.screens.{module}")
+            cls = getattr(mod, class_name)
+        except (ImportError, AttributeError):
+            from handbook_app.ui.screens.placeholder_screen import PlaceholderScreen
+            return PlaceholderScreen(ctx, title, text)
+        from handbook_app.ui.screens.base import Screen
+
+        if isinstance(cls, type) and issubclass(cls, Screen):
+            return cls(ctx)  # built on our Screen: takes the AppContext (which has handbook_provider)
+        return cls(ctx.handbook_provider)
+
+    return make
+
+
+def _settings(ctx, win):
+    from handbook_app.ui.screens.settings_screen import SettingsScreen
+    return SettingsScreen(ctx, win)
+
+
+SP = QStyle.StandardPixmap
+NAV: tuple[NavItem, ...] = (
+    NavItem("home", N_("Home"), SP.SP_DirHomeIcon, _home),
+    NavItem("contract", N_("Contract & pay"), SP.SP_FileDialogDetailedView, _contract),
+    NavItem("debts", N_("Debts"), SP.SP_FileDialogInfoView, _debts),
+    NavItem("remittances", N_("Remittances"), SP.SP_ArrowForward, _remittances),
+    NavItem("incidents", N_("Incidents"), SP.SP_MessageBoxWarning, _incidents),
+    NavItem("guide", N_("Rights guide"), SP.SP_DialogHelpButton, _optional(
+        "guide_screen", "GuideScreen", N_("Rights guide"),
+        N_("The rights guide will be here: articles on pay, hours, debts, documents, safety and help lines, in "
+           "Vietnamese and Japanese side by side, searchable without the internet, with emergency contacts."))),
+    NavItem("reports", N_("Reports"), SP.SP_FileIcon, _optional(
+        "reports_screen", "ReportsScreen", N_("Reports"),
+        N_("Reports will be here: a PDF evidence pack in two languages (contract, payslips against the minimum "
+           "wage, debts, money sent home, incidents with attachments and their SHA-256), to save or print."))),
+    NavItem("settings", N_("Settings"), SP.SP_ComputerIcon, _settings),
+)
+
+
+def _call(widget: QWidget, name: str, *args) -> None:
+    method = getattr(widget, name, None)
+    if callable(method):
+        method(*args)
+
+
+class Workspace(QWidget):
+    def __init__(self, context: AppContext, window, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workspace")
+        self.context = context
+        self.window_ = window
+        self.screens: dict[str, QWidget] = {}
+        self._stale: set[str] = set()
+        self._info: UnlockInfo | None = None
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("nav")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setSpacing(2)
+        self.nav.setMinimumWidth(190)
+        self.nav.setMaximumWidth(240)
+        style = self.style()
+        for item in NAV:
+            entry = QListWidgetItem(style.standardIcon(item.icon), "")
+            entry.setSizeHint(QSize(0, 40))
+            self.nav.addItem(entry)
+        self.stack = QStackedWidget(self)
+        self.placeholders: list[QWidget] = []
+        for _item in NAV:
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.placeholders.append(holder)
+            self.stack.addWidget(holder)
+        self.nav.currentRowChanged.connect(self.show_index)
+
+        self.banner = QFrame(self)
+        self.banner.setObjectName("banner")
+        self.banner_label = QLabel(self.banner)
+        self.banner_label.setObjectName("bannerText")
+        self.banner_label.setWordWrap(True)
+        self.banner_close = QToolButton(self.banner)
+        self.banner_close.setText("✕")
+        self.banner_close.clicked.connect(self.banner.hide)
+        row = QHBoxLayout(self.banner)
+        row.setContentsMargins(10, 6, 6, 6)
+        row.addWidget(self.banner_label, 1)
+        row.addWidget(self.banner_close)
+        self.banner.hide()
+
+        right = QVBoxLayout()
+        right.addWidget(self.banner)
+        right.addWidget(self.stack, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.nav)
+        layout.addLayout(right, 1)
+        self.retranslate()
+
+    # --- screens ---------------------------------------------------------------------------------
+    def screen(self, key: str) -> QWidget:
+        widget = self.screens.get(key)
+        if widget is None:
+            index = [n.key for n in NAV].index(key)
+            widget = NAV[index].make(self.context, self.window_)
+            widget.setObjectName(f"screen_{key}")
+            self.placeholders[index].layout().addWidget(widget)
+            self.screens[key] = widget
+            _call(widget, "retranslate")
+            self._stale.add(key)
+        return widget
+
+    def show_index(self, index: int) -> None:
+        if not 0 <= index < len(NAV):
+            return
+        key = NAV[index].key
+        widget = self.screen(key)
+        if key in self._stale and self.context.handbook is not None:
+            self._stale.discard(key)
+            _call(widget, "refresh")
+        self.stack.setCurrentIndex(index)
+        if self.nav.currentRow() != index:
+            self.nav.setCurrentRow(index)
+
+    def show_key(self, key: str) -> QWidget:
+        self.show_index([n.key for n in NAV].index(key))
+        return self.screens[key]
+
+    def current_key(self) -> str:
+        return NAV[max(0, self.stack.currentIndex())].key
+
+    def current_screen(self) -> QWidget | None:
+        return self.screens.get(self.current_key())
+
+    # --- lock / unlock ---------------------------------------------------------------------------
+    def enter(self, info: UnlockInfo | None) -> None:
+        self._stale = set(self.screens)
+        self._info = info
+        self._show_banner()
+        self.nav.setCurrentRow(-1)
+        self.show_index(0)
+
+    def clear(self) -> None:
+        for widget in self.screens.values():
+            _call(widget, "clear")
+        self._info = None
+        self.banner.hide()
+        self.banner_label.clear()
+        self._stale = set(self.screens)
+
+    def retranslate(self) -> None:
+        for index, item in enumerate(NAV):
+            entry = self.nav.item(index)
+            entry.setText(_(item.title))
+            shortcut = f"Ctrl+{index + 1}"
+            entry.setToolTip(f"{_(item.title)} ({shortcut})")
+            entry.setData(Qt.ItemDataRole.AccessibleTextRole, _(item.title))
+        self.nav.setAccessibleName(_("Sections"))
+        self.banner_close.setToolTip(_("Hide this message"))
+        self.banner_close.setAccessibleName(_("Hide this message"))
+        for widget in self.screens.values():
+            _call(widget, "retranslate")
+        self._show_banner()
+
+    def nav_texts(self) -> list[str]:
+        return [self.nav.item(i).text() for i in range(self.nav.count())]
+
+    def _show_banner(self) -> None:
+        info = self._info
+        if info is None:
+            self.banner.hide()
+            return
+        if info.last_opened is None:
+            text = _("This vault is opened for the first time.")
+        else:
+            text = _("Last opened: {when}.").format(when=format_datetime(info.last_opened.astimezone(), fmt="medium"))
+        if info.failed_since:
+            text += " " + ngettext(
+                "{count} failed attempt to open it since then.", "{count} failed attempts to open it since then.",
+                info.failed_since).format(count=info.failed_since)
+            text += " " + _("If that was not you, someone may have tried to guess your passphrase.")
+            self.banner.setStyleSheet("#banner { background: #fdecea; border: 1px solid #b00020; border-radius: 4px; }")
+        else:
+            text += " " + _("No failed attempts since then.")
+            self.banner.setStyleSheet("#banner { background: #e8f1fb; border: 1px solid #8fb3dc; border-radius: 4px; }")
+        self.banner_label.setText(text)
+        self.banner.show()
