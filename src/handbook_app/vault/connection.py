@@ -214,7 +214,8 @@ class Vault:
 
 def _connect(path: Path, passphrase: str, exclusive: bool = True) -> sqlite.Connection:
     try:
-        conn = sqlite.connect(str(path), isolation_level=None, check_same_thread=False)
+        # A short busy timeout: a vault held by another copy of the app is refused at once, not after 5 s.
+        conn = sqlite.connect(str(path), isolation_level=None, check_same_thread=False, timeout=0.2)
     except sqlite.Error as exc:
         raise storage_error(exc) from None
     try:
