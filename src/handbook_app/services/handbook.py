@@ -83,8 +83,14 @@ class Handbook:
     def records_where(self, cls: type[R], column: str, value: object) -> list[R]:
         return self.store.where(cls, column, value)
 
+    def records_between(self, cls: type[R], column: str, low: object, high: object) -> list[R]:
+        return self.store.between(cls, column, low, high)
+
     def count(self, cls: type[r.Record]) -> int:
         return self.store.count(cls)
+
+    def count_in(self, cls: type[r.Record], column: str, values: tuple) -> int:
+        return self.store.count_in(cls, column, values)
 
     def add(self, record: R) -> Changes:
         check(record)

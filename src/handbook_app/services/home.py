@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 
 from handbook_app.core import records as r
 from handbook_app.core.money import Money
+from handbook_app.services.debts import DebtOverview, debt_overview
 from handbook_app.services.handbook import Handbook
 
 WARN_DAYS = (90, 30, 7)  # contract dates appear 90 days ahead; 30 and 7 days make them more urgent
 CUSTOM_AHEAD_DAYS = 90
+LOAN_AHEAD_DAYS = 45
 OPEN_STATUSES = ("open", "reported")
 
 
@@ -56,7 +58,7 @@ def _item(due: dt.date, kind: str, title: str, today: dt.date, source: r.Record,
     return ReminderItem(due, kind, title, days, urgency(days), source.KIND, source.id, amount)
 
 
-def reminders(handbook: Handbook, today: dt.date) -> list[ReminderItem]:
+def reminders(handbook: Handbook, today: dt.date, overview: DebtOverview | None = None) -> list[ReminderItem]:
     items: list[ReminderItem] = []
     for contract in handbook.records(r.Contract):
         for kind, due in (("stay_expiry", contract.stay_expiry), ("contract_end", contract.end)):
@@ -65,64 +67,19 @@ def reminders(handbook: Handbook, today: dt.date) -> list[ReminderItem]:
     for reminder in handbook.records(r.Reminder):
         if not reminder.done and (reminder.due - today).days <= CUSTOM_AHEAD_DAYS:
             items.append(_item(reminder.due, reminder.kind, reminder.title, today, reminder))
-    items.extend(_loan_reminders(handbook, today))
+    overview = overview or debt_overview(handbook, today)
+    for view in overview.loans:
+        due = view.next_due
+        if due is not None and (due.date - today).days <= LOAN_AHEAD_DAYS:
+            items.append(_item(due.date, "loan_due", view.loan.lender, today, view.loan, due.amount))
     items.sort(key=lambda item: (item.due, item.kind))
     return items
 
 
-def _repayments_by_loan(handbook: Handbook) -> dict[int, list[r.Repayment]]:
-    by_loan: dict[int, list[r.Repayment]] = defaultdict(list)
-    for rep in handbook.records(r.Repayment, order="date"):
-        by_loan[rep.loan_id].append(rep)
-    return by_loan
-
-
-def _loan_reminders(handbook: Handbook, today: dt.date) -> list[ReminderItem]:
-    try:
-        from handbook_app.core.loans import next_due
-    except ImportError:  # the debt calculations are optional for the home screen
-        return []
-    out = []
-    by_loan = _repayments_by_loan(handbook)
-    for loan in handbook.records(r.Loan):
-        try:
-            due = next_due(loan, by_loan.get(loan.id, []), today)
-        except (ValueError, ArithmeticError):
-            continue
-        if due is not None and (due.date - today).days <= 45:
-            out.append(_item(due.date, "loan_due", loan.lender, today, loan, due.amount))
-    return out
-
-
-def debt_remaining(handbook: Handbook, today: dt.date) -> list[Money]:
+def debt_remaining(handbook: Handbook, today: dt.date, overview: DebtOverview | None = None) -> list[Money]:
     """What is still owed on all loans, one amount per currency (interest included where the model has it)."""
-    totals: dict[str, int] = defaultdict(int)
-    by_loan = _repayments_by_loan(handbook)
-    try:
-        from handbook_app.core.loans import loan_state
-    except ImportError:
-        loan_state = None
-    for loan in handbook.records(r.Loan):
-        reps = by_loan.get(loan.id, [])
-        if loan_state is not None:
-            try:
-                balance = loan_state(loan, reps, today).balance.minor
-            except (ValueError, ArithmeticError):
-                balance = _plain_balance(loan, reps)
-        else:
-            balance = _plain_balance(loan, reps)
-        totals[loan.principal.currency] += max(0, balance)
-    return _as_money(totals)
-
-
-def _plain_balance(loan: r.Loan, reps: list[r.Repayment]) -> int:
-    paid = 0
-    for rep in reps:
-        if rep.paid.currency == loan.principal.currency:
-            paid += rep.paid.minor
-        elif rep.rate is not None:
-            paid += rep.paid.convert(rep.rate, loan.principal.currency).minor
-    return loan.principal.minor - paid
+    overview = overview or debt_overview(handbook, today)
+    return _as_money({cur: m.minor for cur, m in overview.remaining.items()})
 
 
 def _as_money(totals: dict[str, int]) -> list[Money]:
@@ -134,9 +91,7 @@ def sent_home(handbook: Handbook, year: int) -> tuple[list[Money], list[Money], 
     sent: dict[str, int] = defaultdict(int)
     received: dict[str, int] = defaultdict(int)
     fees: dict[str, int] = defaultdict(int)
-    for rem in handbook.records(r.Remittance, order="date"):
-        if rem.date.year != year:
-            continue
+    for rem in handbook.records_between(r.Remittance, "date", f"{year:04d}-01-01", f"{year:04d}-12-31"):
         sent[rem.sent.currency] += rem.sent.minor
         received[rem.received.currency] += rem.received.minor
         fees[rem.fee.currency] += rem.fee.minor
@@ -144,16 +99,17 @@ def sent_home(handbook: Handbook, year: int) -> tuple[list[Money], list[Money], 
 
 
 def open_incidents(handbook: Handbook) -> int:
-    return sum(1 for incident in handbook.records(r.Incident) if incident.status in OPEN_STATUSES)
+    return handbook.count_in(r.Incident, "status", OPEN_STATUSES)
 
 
 def home_summary(handbook: Handbook, today: dt.date | None = None) -> HomeSummary:
     today = today or dt.date.today()
     sent, received, fees = sent_home(handbook, today.year)
+    overview = debt_overview(handbook, today)
     return HomeSummary(
         today=today,
-        reminders=reminders(handbook, today),
-        debt_remaining=debt_remaining(handbook, today),
+        reminders=reminders(handbook, today, overview),
+        debt_remaining=debt_remaining(handbook, today, overview),
         sent_this_year=sent,
         received_this_year=received,
         fees_this_year=fees,

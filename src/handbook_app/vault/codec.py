@@ -46,56 +46,55 @@ def columns(cls: type[Record]) -> tuple[str, ...]:
     return tuple(cols)
 
 
+@cache
+def _plan(cls: type[Record]) -> tuple[tuple[str, Any], ...]:
+    """(field name, base type) for every field but id, worked out once per record type."""
+    return tuple((f.name, _base(_hints(cls)[f.name])) for f in dataclasses.fields(cls) if f.name != "id")
+
+
 def to_row(record: Record) -> dict[str, Any]:
-    cls = type(record)
     row: dict[str, Any] = {"id": record.id}
-    for f in dataclasses.fields(cls):
-        if f.name == "id":
-            continue
-        value = getattr(record, f.name)
-        base = _base(_hints(cls)[f.name])
+    for name, base in _plan(type(record)):
+        value = getattr(record, name)
         if base is Money:
-            row[f"{f.name}_minor"] = value.minor
-            row[f"{f.name}_currency"] = value.currency
+            row[f"{name}_minor"] = value.minor
+            row[f"{name}_currency"] = value.currency
         elif value is None:
-            row[f.name] = None
+            row[name] = None
         elif base is Decimal:
-            row[f.name] = str(value)
+            row[name] = str(value)
         elif base is dt.date:
-            row[f.name] = value.isoformat()
+            row[name] = value.isoformat()
         elif base in (dict, list):
-            row[f.name] = canonical_json(value)
+            row[name] = canonical_json(value)
         elif base is bool:
-            row[f.name] = int(value)
+            row[name] = int(value)
         else:
-            row[f.name] = value
+            row[name] = value
     return row
 
 
 def from_row(cls: type[Record], row: dict[str, Any]) -> Record:
     kwargs: dict[str, Any] = {"id": row["id"]}
-    for f in dataclasses.fields(cls):
-        if f.name == "id":
-            continue
-        base = _base(_hints(cls)[f.name])
+    for name, base in _plan(cls):
         if base is Money:
-            kwargs[f.name] = Money(row[f"{f.name}_minor"], row[f"{f.name}_currency"])
+            kwargs[name] = Money(row[f"{name}_minor"], row[f"{name}_currency"])
             continue
-        value = row[f.name]
-        if value is None:
-            kwargs[f.name] = None
+        value = row[name]
+        if value is None or base is str or base is int:
+            kwargs[name] = value
         elif base is Decimal:
-            kwargs[f.name] = Decimal(value)
+            kwargs[name] = Decimal(value)
         elif base is dt.date:
-            kwargs[f.name] = dt.date.fromisoformat(value)
+            kwargs[name] = dt.date.fromisoformat(value)
         elif base is dict:
-            kwargs[f.name] = json.loads(value)
+            kwargs[name] = json.loads(value)
         elif base is list:
-            kwargs[f.name] = [tuple(x) if isinstance(x, list) else x for x in json.loads(value)]
+            kwargs[name] = [tuple(x) if isinstance(x, list) else x for x in json.loads(value)]
         elif base is bool:
-            kwargs[f.name] = bool(value)
+            kwargs[name] = bool(value)
         else:
-            kwargs[f.name] = value
+            kwargs[name] = value
     return cls(**kwargs)
 
 

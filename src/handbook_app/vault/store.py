@@ -71,6 +71,24 @@ class Store:
         )
         return [from_row(cls, dict(zip(cols, row, strict=True))) for row in self.vault.conn.execute(sql, (value,))]
 
+    def between(self, cls: type[R], column: str, low: Any, high: Any, order: str | None = None) -> list[R]:
+        """Rows whose `column` lies in [low, high] (ISO dates compare as text)."""
+        cols = columns(cls)
+        if column not in cols:
+            raise KeyError(column)
+        sql = (
+            f"SELECT {', '.join(map(_q, cols))} FROM {cls.KIND} WHERE {_q(column)} BETWEEN ? AND ?"
+            f" ORDER BY {_q(order or column)}, id"
+        )
+        return [from_row(cls, dict(zip(cols, row, strict=True))) for row in self.vault.conn.execute(sql, (low, high))]
+
+    def count_in(self, cls: type[Record], column: str, values: tuple) -> int:
+        if column not in columns(cls):
+            raise KeyError(column)
+        marks = ", ".join("?" * len(values))
+        sql = f"SELECT count(*) FROM {cls.KIND} WHERE {_q(column)} IN ({marks})"
+        return self.vault.conn.execute(sql, values).fetchone()[0]
+
     def get(self, cls: type[R], row_id: int) -> R | None:
         cols = columns(cls)
         row = self.vault.conn.execute(
