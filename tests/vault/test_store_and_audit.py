@@ -206,3 +206,13 @@ def test_streaming_memory_does_not_grow_with_file_size(handbook):
         tracemalloc.stop()
     assert peaks[1] < 8 * 1024 * 1024  # 32 MB in, a few chunks held at most
     assert peaks[1] < peaks[0] * 3
+
+
+def test_repayment_in_another_currency_needs_a_rate(handbook):
+    loan = handbook.add(ONE_OF_EACH[2]).record  # a VND loan
+    with pytest.raises(ValidationError) as info:
+        handbook.add(r.Repayment(loan_id=loan.id, date=dt.date(2024, 2, 1), paid=Money(60000, "JPY")))
+    assert [p.field for p in info.value.problems] == ["rate"]
+    with pytest.raises(ValidationError):
+        handbook.add(r.Repayment(loan_id=loan.id, date=dt.date(2020, 1, 1), paid=Money(1000, "VND")))
+    assert handbook.records(r.Repayment) == []

@@ -16,7 +16,8 @@ from typing import BinaryIO, TypeVar
 
 from handbook_app.core import records as r
 from handbook_app.core.audit import AuditEntry
-from handbook_app.core.validation import check
+from handbook_app.core.loans import validate_repayment
+from handbook_app.core.validation import Problem, ValidationError, validate
 from handbook_app.i18n import _
 from handbook_app.services.changes import Changes
 from handbook_app.vault import attachments as blobs
@@ -92,8 +93,21 @@ class Handbook:
     def count_in(self, cls: type[r.Record], column: str, values: tuple) -> int:
         return self.store.count_in(cls, column, values)
 
+    def check(self, record: r.Record) -> None:
+        """Validate one record, and against the records it refers to (a repayment against its loan)."""
+        problems = validate(record)
+        if isinstance(record, r.Repayment) and record.loan_id:
+            loan = self.store.get(r.Loan, record.loan_id)
+            if loan is None:
+                problems.append(Problem("loan_id", _("Choose the loan this repays.")))
+            else:
+                seen = {p.field for p in problems}
+                problems += [Problem(p.field, p.message) for p in validate_repayment(loan, record) if p.field not in seen]
+        if problems:
+            raise ValidationError(problems)
+
     def add(self, record: R) -> Changes:
-        check(record)
+        self.check(record)
         with self.vault.transaction():
             saved = self.store.insert(record, self.actor)
         return Changes.of(record.KIND, saved.id, saved)
@@ -101,7 +115,7 @@ class Handbook:
     def add_many(self, records: list[r.Record]) -> Changes:
         """All or nothing (CSV import, demo): one invalid record saves none."""
         for record in records:
-            check(record)
+            self.check(record)
         ids = []
         with self.vault.transaction():
             for record in records:
@@ -109,7 +123,7 @@ class Handbook:
         return Changes(frozenset(x.KIND for x in records), tuple(ids))
 
     def update(self, record: R) -> Changes:
-        check(record)
+        self.check(record)
         with self.vault.transaction():
             self.store.update(record, self.actor)
         return Changes.of(record.KIND, record.id, record)
@@ -157,7 +171,7 @@ class Handbook:
             raise VaultError(_("This file is too large to keep in the vault (more than 2 GB)."))
         media = media_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
         meta = r.Attachment(owner_kind=owner.KIND, owner_id=owner.id, name=name, media_type=media, captured=captured)
-        check(meta)
+        self.check(meta)
         with self.vault.transaction():
             # The metadata row is written first (for its id) and completed once the bytes are in;
             # the one audit entry records the finished metadata with its SHA-256.
