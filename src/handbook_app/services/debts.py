@@ -4,16 +4,35 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from handbook_app.core import charts, projection
 from handbook_app.core.csv_import import ImportPlan, ImportSettings, plan_import
 from handbook_app.core.fees import FeeReport, check_fees
-from handbook_app.core.loans import Due, LoanLedger, LoanState, next_due
+from handbook_app.core.loans import (
+    Due,
+    LoanLedger,
+    LoanState,
+    StatementRow,
+    add_months,
+    next_due,
+    paid_in_loan_currency,
+    statement,
+)
 from handbook_app.core.money import Money
 from handbook_app.core.records import Contract, Loan, RecruitmentFee, Remittance, Repayment
-from handbook_app.core.remittances import PeriodTotal, monthly_totals, yearly_totals
+from handbook_app.core.remittances import (
+    PeriodTotal,
+    Split,
+    WhatIf,
+    at_rate_total,
+    monthly_totals,
+    split,
+    yearly_totals,
+)
+from handbook_app.i18n import _
+from handbook_app.i18n.formatting import format_date, format_money
 from handbook_app.services.changes import Changes
 from handbook_app.services.handbook import Handbook
 
@@ -139,3 +158,158 @@ def plan_csv(handbook: Handbook, data: bytes, settings: ImportSettings) -> Impor
 def apply_csv(handbook: Handbook, plan: ImportPlan) -> Changes:
     """Save every accepted row, or none (one transaction)."""
     return handbook.add_many(list(plan.records))
+
+
+# --------------------------------------------------------------------------- screens (issue 4 UI)
+
+PACE_MONTHS = 6  # the "current pace" of a loan: what was paid on it over the last six months
+
+
+@dataclass(frozen=True)
+class LoanOutlook:
+    """One loan as the Debts screen shows it: where it stands, the recent pace, when that pace pays it off."""
+
+    view: LoanView
+    pace: Money | None  # average paid per month over the last PACE_MONTHS months (loan currency)
+    projection: projection.Projection | None  # payoff at that pace; None when nothing is owed or no pace
+
+
+@dataclass(frozen=True)
+class DebtScreenData:
+    overview: DebtOverview
+    outlooks: list[LoanOutlook]
+    charts: list[charts.Chart]  # one balance chart per loan currency, with the projected part dashed
+    problems: list[str] = field(default_factory=list)  # translated: records left out of the figures
+
+    @property
+    def debt_trap(self) -> list[LoanOutlook]:
+        return [o for o in self.outlooks if o.projection is not None and o.projection.debt_trap]
+
+
+def recent_pace(loan: Loan, reps: list[Repayment], today: dt.date, months: int = PACE_MONTHS) -> Money | None:
+    """The average monthly payment over the last `months` months, in the loan's currency (None if nothing)."""
+    since = add_months(today, -months)
+    total = 0
+    for rep in reps:
+        if since < rep.date <= today:
+            try:
+                total += paid_in_loan_currency(loan, rep).minor
+            except ValueError:
+                continue
+    if total <= 0:
+        return None
+    return Money(-(-total // months), loan.principal.currency)
+
+
+def usable_repayments(loan: Loan, reps: list[Repayment]) -> tuple[list[Repayment], list[Repayment]]:
+    """(counted, left out): a repayment in another currency without a usable rate cannot be counted."""
+    counted, left_out = [], []
+    for rep in reps:
+        try:
+            paid_in_loan_currency(loan, rep)
+        except ValueError:
+            left_out.append(rep)
+        else:
+            counted.append(rep)
+    return counted, left_out
+
+
+def debt_screen(handbook: Handbook, today: dt.date | None = None) -> DebtScreenData:
+    """Everything the Debts screen's overview needs in one pass: balances, pace, payoff, charts.
+
+    A repayment that cannot be converted (another currency, no rate) is left out of the figures and
+    reported in `problems` (translated) instead of stopping the whole screen.
+    """
+    today = today or dt.date.today()
+    grouped = repayments_by_loan(handbook)
+    end = deadline(handbook, today)
+    views: list[LoanView] = []
+    remaining: dict[str, Money] = {}
+    outlooks: list[LoanOutlook] = []
+    problems: list[str] = []
+    by_currency: dict[str, list[charts.Series]] = {}
+    for loan in handbook.records(Loan, order="start"):
+        reps, left_out = usable_repayments(loan, grouped.get(loan.id, []))
+        for rep in left_out:
+            problems.append(_(
+                "A repayment of {amount} on {date} for “{loan}” has no exchange rate to {currency}, so it is not "
+                "counted. Edit it and enter the rate.").format(
+                amount=format_money(rep.paid.minor, rep.paid.currency), date=format_date(rep.date),
+                loan=loan.lender or format_money(loan.principal.minor, loan.principal.currency),
+                currency=loan.principal.currency))
+        state = LoanLedger(loan, reps, max(today, loan.start)).state(today)
+        view = LoanView(loan, reps, state, next_due(loan, reps, today))
+        views.append(view)
+        cur = loan.principal.currency
+        owed = state.balance if state.balance.minor > 0 else Money.zero(cur)
+        remaining[cur] = remaining.get(cur, Money.zero(cur)) + owed
+        pace = recent_pace(loan, reps, today)
+        proj = None
+        if state.balance.minor > 0:
+            plan_payment = pace
+            if plan_payment is None and view.next_due is not None and view.next_due.amount is not None:
+                plan_payment = view.next_due.amount
+            if plan_payment is not None:
+                proj = projection.project_payoff(loan, reps, projection.Plan(plan_payment), today, end)
+        outlooks.append(LoanOutlook(view, pace, proj))
+        by_currency.setdefault(cur, []).extend(charts.loan_balance_series(loan, reps, max(today, loan.start), proj))
+    chart_list = [charts.Chart(_("Still owed ({currency})").format(currency=cur), cur, series)
+                  for cur, series in by_currency.items()]
+    return DebtScreenData(DebtOverview(views, remaining, end), outlooks, chart_list, problems)
+
+
+def loan_statement(handbook: Handbook, loan_id: int, until: dt.date | None = None) -> list[StatementRow]:
+    """Month-by-month rows (opening, interest, paid, closing) of one loan up to `until`'s month."""
+    loan = handbook.record(Loan, loan_id)
+    if loan is None:
+        raise KeyError(loan_id)
+    reps, _left_out = usable_repayments(loan, repayments_by_loan(handbook).get(loan_id, []))
+    return statement(loan, reps, until or dt.date.today())
+
+
+def compare_loan_plans(handbook: Handbook, loan_id: int, a: projection.Plan, b: projection.Plan,
+                       today: dt.date | None = None) -> projection.Comparison:
+    today = today or dt.date.today()
+    loan = handbook.record(Loan, loan_id)
+    if loan is None:
+        raise KeyError(loan_id)
+    reps = repayments_by_loan(handbook).get(loan_id, [])
+    return projection.compare_plans(loan, reps, a, b, today, deadline(handbook, today))
+
+
+def remittance_splits(handbook: Handbook) -> list[Split]:
+    """Each remittance divided between family support and the repayments linked to it, newest first."""
+    loans = handbook.records(Loan)
+    by_rem: dict[int, list[Repayment]] = defaultdict(list)
+    for rep in handbook.records(Repayment):
+        if rep.remittance_id is not None:
+            by_rem[rep.remittance_id].append(rep)
+    rows = handbook.records(Remittance, order="date")
+    return [split(r, by_rem.get(r.id or -1, []), loans) for r in reversed(rows)]
+
+
+def remittance_what_if(handbook: Handbook, rate: Decimal, year: int | None = None) -> WhatIf | None:
+    """What every remittance (of `year`, or all) would have brought at `rate`; None when there are none."""
+    rows = [r for r in handbook.records(Remittance, order="date") if year is None or r.date.year == year]
+    if not rows:
+        return None
+    cur = rows[0].received.currency
+    return at_rate_total([r for r in rows if r.received.currency == cur], rate)
+
+
+def loan_state_on(handbook: Handbook, loan_id: int, day: dt.date | None = None) -> LoanState | None:
+    """One loan's balance, interest and payments at the end of `day` (today by default); None if unknown."""
+    day = day or dt.date.today()
+    loan = handbook.record(Loan, loan_id)
+    if loan is None:
+        return None
+    reps, _left_out = usable_repayments(loan, repayments_by_loan(handbook).get(loan_id, []))
+    return LoanLedger(loan, reps, max(day, loan.start)).state(day)
+
+
+def latest_rate(handbook: Handbook, unit: str, into: str) -> Decimal | None:
+    """The rate of the most recent remittance from `unit` to `into` (e.g. VND per JPY), as a suggestion."""
+    for rem in reversed(handbook.records(Remittance, order="date")):
+        if rem.sent.currency == unit and rem.received.currency == into and rem.sent.minor > 0:
+            return (rem.received.decimal / rem.sent.decimal).quantize(Decimal("0.01"))
+    return None

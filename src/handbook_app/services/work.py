@@ -4,11 +4,11 @@ premiums and the contract, with the hours the trainee logged beside the hours pa
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from handbook_app.core.hours import MonthHours, month_hours
-from handbook_app.core.records import Contract, HoursEntry, Payslip
+from handbook_app.core.records import Attachment, Contract, HoursEntry, Payslip, Record
 from handbook_app.core.wage_checks import (
     Finding,
     PayslipFigures,
@@ -17,6 +17,8 @@ from handbook_app.core.wage_checks import (
     monthly_shortfall,
 )
 from handbook_app.services.handbook import Handbook
+from handbook_app.vault.attachments import Cancelled
+from handbook_app.vault.codec import from_row
 
 
 @dataclass(frozen=True)
@@ -98,3 +100,79 @@ def review_payslips(
 
 def total_shortfall(reviews: list[PayslipReview]) -> int:
     return sum(r.shortfall_yen for r in reviews)
+
+
+# --- typed history (the History dialog formats each value by its type) ---------------------------
+@dataclass(frozen=True)
+class FieldChange:
+    field: str  # the record's attribute (Money fields are one change, not *_minor/*_currency)
+    before: object  # typed: Money, date, Decimal, bool, str, dict, ... or None
+    after: object
+
+
+@dataclass(frozen=True)
+class HistoryStep:
+    seq: int
+    at: str  # UTC ISO text, as the audit chain holds it
+    who: str  # the name as recorded (trainee or named support worker, with organisation)
+    actor_kind: str  # trainee | support
+    action: str  # insert | update | delete
+    changes: list[FieldChange]
+
+
+def _typed(cls: type[Record], row: dict | None) -> Record | None:
+    if not row:
+        return None
+    try:
+        return from_row(cls, row)
+    except (KeyError, TypeError, ValueError):  # a row from an older schema: show what can be read
+        return None
+
+
+def typed_history(handbook: Handbook, cls: type[Record], row_id: int) -> list[HistoryStep]:
+    """Each audit entry of one record with its changed fields as typed values, oldest first."""
+    steps = []
+    names = [f.name for f in fields(cls) if f.name != "id"]
+    for e in handbook.store.audit_entries(cls.KIND, row_id):
+        before, after = _typed(cls, e.before), _typed(cls, e.after)
+        changes: list[FieldChange] = []
+        if before is None and after is None:
+            raw_b, raw_a = e.before or {}, e.after or {}
+            changes = [FieldChange(k, raw_b.get(k), raw_a.get(k)) for k in sorted(set(raw_b) | set(raw_a))
+                       if k != "id" and raw_b.get(k) != raw_a.get(k)]
+        elif e.action != "delete":
+            for name in names:
+                old = getattr(before, name) if before is not None else None
+                new = getattr(after, name) if after is not None else None
+                if old != new:
+                    changes.append(FieldChange(name, old, new))
+        steps.append(HistoryStep(e.seq, e.at, e.actor_name, e.actor_kind, e.action, changes)
+                     if e.actor_kind != "support" or not e.actor_org else
+                     HistoryStep(e.seq, e.at, f"{e.actor_name} ({e.actor_org})", e.actor_kind, e.action, changes))
+    return steps
+
+
+# --- the hours log ----------------------------------------------------------------------------------
+def month_days(month: dt.date) -> list[dt.date]:
+    first = month.replace(day=1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    return [first + dt.timedelta(days=n) for n in range((following - first).days)]
+
+
+def hours_in_month(handbook: Handbook, month: dt.date) -> list[HoursEntry]:
+    return [h for h in handbook.records(HoursEntry, order="day")
+            if (h.day.year, h.day.month) == (month.year, month.month)]
+
+
+def review_by_id(reviews: list[PayslipReview]) -> dict[int, PayslipReview]:
+    return {rv.payslip.id: rv for rv in reviews if rv.payslip.id is not None}
+
+
+# --- attachments ----------------------------------------------------------------------------------
+AttachmentCancelled = Cancelled  # raised by Handbook.add_attachment when its `cancelled()` said so
+IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/bmp", "image/webp")
+THUMBNAIL_LIMIT = 24 * 1024 * 1024  # larger images get a plain icon (their bytes are not read for a thumbnail)
+
+
+def is_image(attachment: Attachment) -> bool:
+    return attachment.media_type in IMAGE_TYPES

@@ -137,8 +137,11 @@ class MainWindow(QMainWindow):
         self.new_action = QAction(self)
         self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.new_action.triggered.connect(self.new_record)
+        self.help_action = QAction(self)
+        self.help_action.setShortcut(QKeySequence("F1"))
+        self.help_action.triggered.connect(self.show_help_now)
         self.about_action = QAction(self)
-        self.about_action.setShortcut(QKeySequence("F1"))
+        self.about_action.setShortcut(QKeySequence("Shift+F1"))
         self.about_action.triggered.connect(self.show_about)
         self.nav_actions = []
         for index in range(8):
@@ -146,7 +149,8 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, i=index: self.go_to(i))
             self.nav_actions.append(action)
-        for action in (self.lock_action, self.quick_action, self.new_action, self.about_action, *self.nav_actions):
+        for action in (self.lock_action, self.quick_action, self.new_action, self.help_action, self.about_action,
+                       *self.nav_actions):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             self.addAction(action)
         self._update_actions()
@@ -173,6 +177,7 @@ class MainWindow(QMainWindow):
         self.quick_action.setText(_("Quick exit"))
         self.new_action.setText(_("New record"))
         self.about_action.setText(_("About…"))
+        self.help_action.setText(_("Help now"))
         for page in (self.start, self.unlock_screen, self.neutral):
             page.retranslate()
         if self.workspace is not None:
@@ -314,6 +319,7 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             self.workspace = Workspace(self.context, self)
             self.pages.addWidget(self.workspace)
+            self._hook_guide(self.workspace)
         self.workspace.enter(info)
         self.pages.setCurrentWidget(self.workspace)
         if not self.context.is_demo:
@@ -410,6 +416,43 @@ class MainWindow(QMainWindow):
             return
         run_async(lambda: describe_report(hb.verify()), lambda res: shown(*res),
                   lambda exc: shown(False, [str(exc)]))
+
+    def show_help_now(self):
+        """F1: emergency numbers and where to ask for help; its article links open in the guide screen."""
+        from handbook_app.ui.widgets.help_now import show_help_now
+
+        dialog = show_help_now(self)
+        if not getattr(dialog, "_guide_wired", False):
+            dialog.open_article.connect(self._open_guide_article)
+            dialog._guide_wired = True
+        return dialog
+
+    def _open_guide_article(self, slug: str) -> None:
+        if self.workspace is not None and self.context.handbook is not None:
+            self.workspace.show_key("guide").open_article(slug)
+            return
+        from handbook_app.ui.screens.guide_screen import open_guide_window
+
+        open_guide_window(self, slug)  # locked: a guide window of its own
+
+    def _hook_guide(self, workspace) -> None:
+        """Connect the guide screen's start_incident(category, title) when the workspace first creates it."""
+        create = workspace.screen
+
+        def screen(key: str, _create=create):
+            new = key not in workspace.screens
+            widget = _create(key)
+            if new and key == "guide" and hasattr(widget, "start_incident"):
+                widget.start_incident.connect(self.start_incident)
+            return widget
+
+        workspace.screen = screen
+
+    def start_incident(self, category: str, title: str):
+        """A new incident dialog with `category` and `title` filled in (from the guide's self-check)."""
+        if self.workspace is None or self.context.handbook is None:
+            return None
+        return self.workspace.show_key("incidents").new_incident(category, title)
 
     def show_about(self) -> None:
         from handbook_app.ui.dialogs.about_dialog import AboutDialog

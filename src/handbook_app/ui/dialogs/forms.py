@@ -17,7 +17,8 @@ class Field:
     name: str
     label: str
     kind: str  # text, multiline, money, date, date_opt, month, decimal, decimal_opt, percent, int, int_opt,
-    #            bool, choice, choice_opt, ref, ref_opt, clock, deductions, schedule, prefecture, language(_opt)
+    #            bool, choice, choice_opt, ref, ref_opt, clock, deductions, schedule, prefecture, language(_opt),
+    #            month_opt
     options: dict = field(default_factory=dict)
 
 
@@ -130,6 +131,8 @@ FORMS: dict[type[r.Record], tuple[Field, ...]] = {
         Field("actions", N_("What was done about it"), "multiline"),
         Field("outcome", N_("Outcome"), "multiline"),
         Field("contract_id", N_("Contract"), "ref_opt", {"kind": "contract"}),
+        Field("loan_id", N_("Debt it concerns"), "ref_opt", {"kind": "loan"}),
+        Field("payslip_month", N_("Payslip month it concerns"), "month_opt"),
     ),
     r.Reminder: (
         Field("title", N_("Reminder"), "text"),

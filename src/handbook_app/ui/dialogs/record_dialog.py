@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -84,6 +85,8 @@ def make_editor(spec: Field, context: AppContext, editors: dict[str, FieldEditor
         return DateEdit(optional=kind == "date_opt")
     if kind == "month":
         return MonthEditor()
+    if kind == "month_opt":
+        return OptionalMonthEditor()
     if kind in ("decimal", "decimal_opt"):
         return DecimalEditor(optional=kind == "decimal_opt")
     if kind == "percent":
@@ -112,6 +115,15 @@ def make_editor(spec: Field, context: AppContext, editors: dict[str, FieldEditor
     return TextEditor()
 
 
+class OptionalMonthEditor(MonthEditor):
+    """A month that may be left empty (an incident's payslip month)."""
+
+    def value(self) -> dt.date | None:  # type: ignore[override]
+        if not self.edit.text().strip():
+            return None
+        return super().value()
+
+
 def new_defaults(cls: type[r.Record]) -> r.Record:
     """A new record with today's date in its required date fields (not the dataclass's placeholder)."""
     record = cls()
@@ -129,12 +141,15 @@ class RecordDialog(QDialog):
     """Add (record None) or edit a record of `cls`; saves through the Handbook and reports Changes."""
 
     def __init__(self, cls: type[r.Record], record: r.Record | None, context: AppContext,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, preset: dict | None = None) -> None:
         super().__init__(parent)
         self.cls = cls
         self.context = context
         self.original = record
         self.base = record if record is not None else new_defaults(cls)
+        if record is None and preset:
+            self.base = replace(self.base, **preset)
+        self.preset = dict(preset or {})
         self.saved_changes: Changes | None = None
         self.setObjectName(f"recordDialog_{cls.KIND}")
         self.setModal(True)
@@ -164,13 +179,32 @@ class RecordDialog(QDialog):
             label.setBuddy(editor.focus_widget())
             self.labels[spec.name] = label
             form.addRow(label, editor)
-            if not (record is None and spec.kind == "month"):
+            if not (record is None and spec.kind == "month" and spec.name not in self.preset):
                 editor.set_value(values.get(spec.name))
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout.addWidget(scroll, 1)
+
+        # Attachments: only for a saved record (a new one is saved first, then the section enables).
+        self.attachments = None
+        self.attachments_box: QGroupBox | None = None
+        self.save_first_button: QPushButton | None = None
+        if cls.KIND in r.ATTACHMENT_OWNERS:
+            from handbook_app.ui.widgets.attachments import AttachmentsPanel
+
+            self.attachments_box = QGroupBox(self)
+            self.attachments_box.setObjectName("attachmentsBox")
+            box_layout = QVBoxLayout(self.attachments_box)
+            self.attachments = AttachmentsPanel(context, record, self.attachments_box)
+            box_layout.addWidget(self.attachments)
+            if record is None:
+                self.save_first_button = QPushButton(self.attachments_box)
+                self.save_first_button.setObjectName("saveFirst")
+                self.save_first_button.clicked.connect(self.save_and_continue)
+                box_layout.addWidget(self.save_first_button)
+            layout.addWidget(self.attachments_box)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.history_button: QPushButton | None = None
@@ -184,7 +218,7 @@ class RecordDialog(QDialog):
 
         notifier().changed.connect(self.retranslate)
         self.retranslate()
-        self.resize(620, min(760, 140 + 58 * len(self.specs)))
+        self.resize(660, min(820, 140 + 58 * len(self.specs) + (220 if self.attachments is not None else 0)))
         context.track(self)
 
     def done(self, result: int) -> None:
@@ -202,6 +236,11 @@ class RecordDialog(QDialog):
         translate_buttons(self.buttons)
         if self.history_button is not None:
             self.history_button.setText(_("History…"))
+        if self.attachments_box is not None:
+            self.attachments_box.setTitle(_("Attachments (photos, PDF files, recordings)"))
+            self.attachments.retranslate()
+        if self.save_first_button is not None:
+            self.save_first_button.setText(_("Save now and add attachments"))
 
     # --- reading the form --------------------------------------------------------------------------
     def collect(self) -> r.Record | None:
@@ -280,6 +319,33 @@ class RecordDialog(QDialog):
             return False
         self.saved_changes = changes
         self.accept()
+        self.context.notify(changes)
+        return True
+
+    def save_and_continue(self) -> bool:
+        """Save a new record without closing, so attachments can be added to it."""
+        if self.original is not None:
+            return True
+        record = self.collect()
+        if record is None:
+            return False
+        try:
+            changes = self.context.require().add(record)
+        except ValidationError as exc:
+            self._show_problems(exc.problems)
+            return False
+        except VaultError as exc:
+            self._show_general(str(exc))
+            return False
+        saved = changes.record if isinstance(changes.record, r.Record) else replace(record, id=changes.ids[0])
+        self.original = saved
+        self.base = saved
+        self.saved_changes = changes
+        if self.save_first_button is not None:
+            self.save_first_button.hide()
+        if self.attachments is not None:
+            self.attachments.set_owner(saved)
+        self.retranslate()
         self.context.notify(changes)
         return True
 

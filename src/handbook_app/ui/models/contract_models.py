@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QApplication, QStyle
 
 from handbook_app.core import records as r
 from handbook_app.core.prefectures import name as prefecture_name
-from handbook_app.i18n import N_
+from handbook_app.core.wage_checks import Code, Severity
+from handbook_app.i18n import N_, _
+from handbook_app.i18n.formatting import format_money
 from handbook_app.ui.models.record_model import (
     Column,
     RecordTableModel,
@@ -35,20 +39,78 @@ class ContractModel(RecordTableModel):
     )
 
 
+def _review(x: r.Payslip, lk) -> object:
+    return lk.get("review", {}).get(x.id)
+
+
+def check_text(review) -> str:
+    """The payslip's check in a few words: the estimated shortfall, or why nothing was compared."""
+    if review is None:
+        return ""
+    if review.flagged:
+        return _("short {amount}").format(amount=format_money(review.shortfall_yen, "JPY"))
+    codes = {f.code for f in review.findings}
+    if Code.NO_MINIMUM_WAGE_DATA in codes:
+        return _("no minimum-wage data")
+    if review.contract is None:
+        return _("no contract to compare")
+    if any(f.severity == Severity.WARNING for f in review.findings):
+        return _("figures to check")
+    return _("OK")
+
+
+def check_rank(x: r.Payslip, lk) -> tuple:
+    review = _review(x, lk)
+    if review is None:
+        return (0, 0)
+    return (2 if review.flagged else 1 if review.findings else 0, review.shortfall_yen)
+
+
 class PayslipModel(RecordTableModel):
     RECORD_TYPE = r.Payslip
-    MONTH, HOURS, OVERTIME, GROSS, DEDUCTIONS, NET, PAID_ON = range(7)
+    MONTH, CHECK, HOURS, OVERTIME, LOGGED, GROSS, DEDUCTIONS, NET, PAID_ON = range(9)
     DEFAULT_SORT = (0, Qt.SortOrder.DescendingOrder)  # newest first
     COLUMNS = (
         Column(N_("Month"), lambda x, lk: month(x.month), lambda x: x.month),
+        Column(N_("Check"), lambda x, lk: check_text(_review(x, lk))),
         Column(N_("Regular hours"), lambda x, lk: number(x.regular_hours), lambda x: x.regular_hours, True),
         Column(N_("Overtime hours"), lambda x, lk: number(x.overtime_hours), lambda x: x.overtime_hours, True),
+        Column(N_("Hours logged"), lambda x, lk: number(_review(x, lk).logged.worked)
+               if _review(x, lk) is not None and _review(x, lk).logged is not None else "", None, True),
         Column(N_("Gross pay"), lambda x, lk: money(x.gross), lambda x: money_key(x.gross), True),
         Column(N_("Deductions"), lambda x, lk: money(x.deductions_total()),
                lambda x: money_key(x.deductions_total()), True),
         Column(N_("Net pay"), lambda x, lk: money(x.net), lambda x: money_key(x.net), True),
         Column(N_("Paid on"), lambda x, lk: date(x.paid_on), lambda x: x.paid_on),
     )
+
+    def review(self, row: int):
+        record = self.record_at(row)
+        return self._lookups.get("review", {}).get(record.id) if record is not None else None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and index.column() == self.CHECK:
+            review = self.review(index.row())
+            if role == Qt.ItemDataRole.DecorationRole and review is not None:
+                style = QApplication.style()
+                if review.flagged:
+                    return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+                if review.findings:
+                    return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+                return style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+            if role == Qt.ItemDataRole.ForegroundRole and review is not None and review.flagged:
+                return QBrush(QColor("#b00020"))
+        return super().data(index, role)
+
+    def _rank(self, column: int) -> list[int]:
+        if column != self.CHECK or column in self._ranks:
+            return super()._rank(column)
+        keys = [check_rank(x, self._lookups) for x in self._rows]
+        ranks = [0] * len(keys)
+        for position, row in enumerate(sorted(range(len(keys)), key=lambda i: keys[i])):
+            ranks[row] = position
+        self._ranks[column] = ranks
+        return ranks
 
 
 class HoursModel(RecordTableModel):

@@ -1,11 +1,14 @@
-"""Table models for Debts: loans, repayments, recruitment fees."""
+"""Table models for Debts: loans, repayments, recruitment fees, and the derived overview/statement tables."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from handbook_app.core import records as r
-from handbook_app.i18n import N_
+from handbook_app.i18n import N_, _
 from handbook_app.ui.models.record_model import (
     Column,
     RecordTableModel,
@@ -13,6 +16,7 @@ from handbook_app.ui.models.record_model import (
     date,
     money,
     money_key,
+    month,
     number,
     yes_no,
 )
@@ -62,3 +66,185 @@ class RecruitmentFeeModel(RecordTableModel):
         Column(N_("Receipt"), lambda x, lk: yes_no(x.receipt)),
         Column(N_("Paid with loan"), lambda x, lk: lk.get("loan", {}).get(x.loan_id, "") if x.loan_id else ""),
     )
+
+
+# --- derived tables (overview, statement, fee findings): read-only rows computed by services ------
+
+
+class DerivedTableModel(QAbstractTableModel):
+    """A read-only table over derived rows (not records): columns of (title msgid, text fn, numeric).
+
+    Texts are formatted when painted, in the current language; clear() drops every row (on lock).
+    """
+
+    COLUMNS: tuple[tuple[str, Callable[[object], str], bool], ...] = ()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list = []
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_rows([])
+
+    def rows(self) -> list:
+        return list(self._rows)
+
+    def row_at(self, row: int):
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self.COLUMNS) - 1))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def text(self, row: int, column: int) -> str:
+        try:
+            return self.COLUMNS[column][1](self._rows[row])
+        except (KeyError, ValueError, TypeError, AttributeError, ArithmeticError):
+            return ""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.text(index.row(), index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.COLUMNS[index.column()][2]:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(index.row(), index.column())
+        return None
+
+    def foreground(self, row: int, column: int):
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _(self.COLUMNS[section][0]) if 0 <= section < len(self.COLUMNS) else None
+        return None
+
+
+def _due_text(outlook) -> str:
+    due = outlook.view.next_due
+    if due is None:
+        return ""
+    text = date(due.date)
+    if due.amount is not None:
+        text = _("{date}: {amount}").format(date=text, amount=money(due.amount))
+    if due.overdue:
+        text = _("{due} (overdue)").format(due=text)
+    return text
+
+
+def _balance_text(outlook) -> str:
+    state = outlook.view.state
+    if state.balance.minor < 0:
+        return _("Overpaid by {amount}").format(amount=money(state.overpaid))
+    if state.balance.minor == 0:
+        return _("Paid off")
+    return money(state.balance)
+
+
+def _payoff_text(outlook) -> str:
+    p = outlook.projection
+    if outlook.view.state.balance.minor <= 0:
+        return ""
+    if p is None:
+        return _("No payments yet to project from")
+    if p.never_pays_off:
+        return _("Never, at this pace")
+    return month(p.payoff_date)
+
+
+class LoanOverviewModel(DerivedTableModel):
+    """One row per loan (services.debts.LoanOutlook): balance now, interest paid, next due, payoff."""
+
+    LENDER, BALANCE, INTEREST_PAID, NEXT_DUE, PACE, PAYOFF = range(6)
+    COLUMNS = (
+        (N_("Loan"), lambda o: o.view.loan.lender or money(o.view.loan.principal), False),
+        (N_("Still owed"), _balance_text, True),
+        (N_("Interest paid so far"), lambda o: money(o.view.state.interest_paid), True),
+        (N_("Next due"), _due_text, False),
+        (N_("Paid per month lately"), lambda o: money(o.pace) if o.pace else "", True),
+        (N_("Paid off at this pace"), _payoff_text, False),
+    )
+
+    def foreground(self, row: int, column: int):
+        o = self._rows[row]
+        if column == self.PAYOFF and o.projection is not None and o.projection.debt_trap:
+            return QColor("#b00020")
+        if column == self.NEXT_DUE and o.view.next_due is not None and o.view.next_due.overdue:
+            return QColor("#b00020")
+        return None
+
+
+class StatementModel(DerivedTableModel):
+    """core.loans.StatementRow: month, opening, interest, paid, closing."""
+
+    MONTH, OPENING, INTEREST, PAID, CLOSING = range(5)
+    COLUMNS = (
+        (N_("Month"), lambda s: month(s.month), False),
+        (N_("Owed at the start"), lambda s: money(s.opening), True),
+        (N_("Interest added"), lambda s: money(s.interest) if s.interest.minor else "", True),
+        (N_("Paid"), lambda s: money(s.paid) if s.paid.minor else "", True),
+        (N_("Owed at the end"), lambda s: money(s.closing), True),
+    )
+
+
+class ProjectionRowsModel(DerivedTableModel):
+    """core.projection.ProjectionRow: date, opening, interest, paid, closing."""
+
+    COLUMNS = (
+        (N_("Month"), lambda s: month(s.date), False),
+        (N_("Owed at the start"), lambda s: money(s.opening), True),
+        (N_("Interest added"), lambda s: money(s.interest), True),
+        (N_("Paid"), lambda s: money(s.paid), True),
+        (N_("Owed at the end"), lambda s: money(s.closing), True),
+    )
+
+
+class LoanOutcomeModel(DerivedTableModel):
+    """core.projection.LoanOutcome rows of a budget projection, shown in payoff priority."""
+
+    COLUMNS = (
+        (N_("Loan"), lambda o: o.loan.lender or money(o.loan.principal), False),
+        (N_("Still owed"), lambda o: money(o.balance_at_start), True),
+        (N_("Paid off"), lambda o: month(o.payoff_date) if o.payoff_date else _("Never"), False),
+        (N_("Months"), lambda o: str(o.months) if o.months is not None else "—", True),
+        (N_("Interest still to pay"), lambda o: money(o.total_interest), True),
+    )
+
+
+FINDING_LEVELS = {
+    "over": N_("Over the limit"),
+    "banned": N_("Not allowed"),
+    "check": N_("Check this"),
+    "within": N_("Within the limit"),
+    "unknown": N_("Cannot tell"),
+}
+
+
+class FeeFindingModel(DerivedTableModel):
+    """core.fees.Finding: level, message, source (verified or not)."""
+
+    COLUMNS = (
+        (N_("Result"), lambda f: choice(FINDING_LEVELS, f.level), False),
+        (N_("What the rule says"), lambda f: f.message, False),
+        (N_("Source"), lambda f: (f.source_title + ("" if f.verified else " — " + _("not verified yet")))
+         if f.source_title else "", False),
+    )
+
+    def foreground(self, row: int, column: int):
+        if column == 0 and self._rows[row].level in ("over", "banned"):
+            return QColor("#b00020")
+        return None

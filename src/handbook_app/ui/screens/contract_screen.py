@@ -1,14 +1,70 @@
-"""Contract & pay: contracts, payslips and hours worked (wage checks come beside these lists later)."""
+"""Contract & pay: contracts over the years; payslips with their check against the minimum wage,
+the premiums and the contract (findings in the user's language, with numbers); the hours log."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import html
+from decimal import Decimal
 
-from handbook_app.i18n import N_
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QWidget
+
+from handbook_app.core.wage_checks import Code, Severity
+from handbook_app.i18n import N_, _, ngettext
+from handbook_app.i18n.formatting import format_decimal, format_money, format_month
+from handbook_app.services.changes import Changes
+from handbook_app.services.errors import VaultError
+from handbook_app.services.work import PayslipReview, review_by_id, review_payslips, total_shortfall
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.models.contract_models import ContractModel, HoursModel, PayslipModel
 from handbook_app.ui.screens.base import TabbedRecordScreen
+from handbook_app.ui.screens.incidents_screen import VerifyBar
 from handbook_app.ui.widgets.record_list import RecordListPanel
+
+
+def hours(value: Decimal) -> str:
+    return format_decimal(value, max_digits=2)
+
+
+def findings_html(review: PayslipReview | None) -> str:
+    """The findings panel for one payslip: shortfall, each finding with its numbers, hours logged vs paid."""
+    if review is None:
+        return "<p>" + html.escape(_("Choose a payslip to see how it was checked.")) + "</p>"
+    p = review.payslip
+    parts = [f"<h3>{html.escape(_('Payslip for {month}').format(month=format_month(p.month)))}</h3>"]
+    if review.flagged:
+        parts.append('<p style="color:#b00020"><b>' + html.escape(_("Estimated shortfall this month: {amount}").format(
+            amount=format_money(review.shortfall_yen, "JPY"))) + "</b></p>")
+    elif review.contract is None:
+        parts.append("<p>" + html.escape(_("No contract covers this month, so the pay could not be compared with "
+                                           "a prefecture's minimum wage or with what was promised. Add the "
+                                           "contract, or link the payslip to it.")) + "</p>")
+    elif not review.findings:
+        parts.append('<p style="color:#1b5e20">' + html.escape(
+            _("No problem found: the pay is at or above the minimum wage and the premiums, and the deductions are "
+              "within what the contract promised.")) + "</p>")
+    items = []
+    for finding in review.findings:
+        colour = {Severity.SHORTFALL: "#b00020", Severity.WARNING: "#8a5300"}.get(finding.severity, "")
+        text = html.escape(finding.render())
+        if finding.code == Code.NO_MINIMUM_WAGE_DATA:
+            text = "<b>" + text + "</b>"
+        items.append(f'<li style="color:{colour}">{text}</li>' if colour else f"<li>{text}</li>")
+    if items:
+        parts.append("<ul>" + "".join(items) + "</ul>")
+    if review.logged is not None:
+        logged, paid = review.logged.worked, review.paid_hours
+        line = _("Hours you logged that month: {logged} (on {days} days); hours paid on the slip: {paid}.").format(
+            logged=hours(logged), days=review.logged.days, paid=hours(paid))
+        if logged > paid:
+            line += " " + _("{extra} logged hours were not paid.").format(extra=hours(logged - paid))
+        parts.append("<p>" + html.escape(line) + "</p>")
+    else:
+        parts.append('<p style="color:#555">' + html.escape(
+            _("No hours logged for this month. Logging each day's hours makes this check stronger.")) + "</p>")
+    parts.append('<p style="color:#555"><small>' + html.escape(
+        _("An estimate from the figures entered, to help you ask questions; not a legal decision.")) + "</small></p>")
+    return "".join(parts)
 
 
 class ContractPayScreen(TabbedRecordScreen):
@@ -16,8 +72,127 @@ class ContractPayScreen(TabbedRecordScreen):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         self.contracts = RecordListPanel(ContractModel(), context)
-        self.payslips = RecordListPanel(PayslipModel(), context, order="month")
+        self.payslips = RecordListPanel(PayslipModel(), context, lookup_kinds=("contract", "hours"), order="month")
         self.hours = RecordListPanel(HoursModel(), context, order="day")
+        self.reviews: list[PayslipReview] = []
+        self.payslips._lookups = self._review_lookups
         super().__init__(context, [
             (N_("Contracts"), self.contracts), (N_("Payslips"), self.payslips), (N_("Hours worked"), self.hours),
         ], parent)
+        # Header: the total estimated shortfall and the record check.
+        self.total = QLabel(self.header)
+        self.total.setObjectName("totalShortfall")
+        self.total.setWordWrap(True)
+        self.total.setTextFormat(Qt.TextFormat.RichText)
+        self.header_layout.addWidget(self.total)
+        self.verify_bar = VerifyBar(context, self.header)
+        self.header_layout.addWidget(self.verify_bar)
+        # Payslips: the findings of the selected one, under the list.
+        self.findings = QTextBrowser(self.payslips)
+        self.findings.setObjectName("findings")
+        self.findings.setOpenLinks(False)
+        self.findings.setMinimumHeight(150)
+        self.payslips.layout().addWidget(self.findings)
+        self.payslips.table.selectionModel().selectionChanged.connect(lambda *_a: self.show_findings())
+        # Hours: fast daily entry and the month grid.
+        self.quick_button = QPushButton(self.hours)
+        self.quick_button.setObjectName("quickHours")
+        self.quick_button.clicked.connect(self.open_quick_hours)
+        self.grid_button = QPushButton(self.hours)
+        self.grid_button.setObjectName("monthGrid")
+        self.grid_button.clicked.connect(self.open_month_grid)
+        row = QHBoxLayout()
+        row.addWidget(self.quick_button)
+        row.addWidget(self.grid_button)
+        row.addStretch(1)
+        self.hours.layout().insertLayout(0, row)
+        self.hours_dialog = None
+        self.grid_dialog = None
+
+    # --- payslip checks --------------------------------------------------------------------------
+    def _review_lookups(self, hb) -> dict:
+        try:
+            self.reviews = review_payslips(hb)
+        except VaultError:
+            self.reviews = []
+        self._show_total()
+        return {"review": review_by_id(self.reviews)}
+
+    def selected_review(self) -> PayslipReview | None:
+        record = self.payslips.selected_record()
+        if record is None:
+            return None
+        return next((rv for rv in self.reviews if rv.payslip.id == record.id), None)
+
+    def show_findings(self) -> None:
+        self.findings.setHtml(findings_html(self.selected_review()))
+
+    def _show_total(self) -> None:
+        reviews = self.reviews
+        if not reviews:
+            self.total.setText("")
+            return
+        flagged = [rv for rv in reviews if rv.flagged]
+        no_data = sum(1 for rv in reviews if any(f.code == Code.NO_MINIMUM_WAGE_DATA for f in rv.findings))
+        if flagged:
+            text = "<b style='color:#b00020'>" + html.escape(ngettext(
+                "Estimated shortfall in total: {amount} ({count} month with a problem, of {checked} checked).",
+                "Estimated shortfall in total: {amount} ({count} months with a problem, of {checked} checked).",
+                len(flagged)).format(amount=format_money(total_shortfall(reviews), "JPY"), count=len(flagged),
+                                     checked=len(reviews))) + "</b>"
+        else:
+            text = html.escape(ngettext("No shortfall found in {count} payslip checked.",
+                                        "No shortfall found in {count} payslips checked.",
+                                        len(reviews)).format(count=len(reviews)))
+        if no_data:
+            text += " " + html.escape(ngettext(
+                "{count} month could not be compared with the minimum wage (no data): see its findings.",
+                "{count} months could not be compared with the minimum wage (no data): see their findings.",
+                no_data).format(count=no_data))
+        self.total.setText(text)
+
+    # --- hours ----------------------------------------------------------------------------------
+    def open_quick_hours(self):
+        from handbook_app.ui.dialogs.hours_entry import QuickHoursDialog
+
+        if self.context.handbook is None:
+            return None
+        self.hours_dialog = QuickHoursDialog(self.context, self.window())
+        self.hours_dialog.open()
+        return self.hours_dialog
+
+    def open_month_grid(self):
+        from handbook_app.ui.dialogs.month_grid import MonthGridDialog
+
+        if self.context.handbook is None:
+            return None
+        self.grid_dialog = MonthGridDialog(self.context, self.window())
+        self.grid_dialog.open()
+        return self.grid_dialog
+
+    # --- screen ---------------------------------------------------------------------------------
+    def on_changed(self, changes: Changes) -> None:
+        if changes.touches("payslip", "contract", "hours"):
+            self.show_findings()
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.show_findings()
+
+    def clear(self) -> None:
+        super().clear()
+        self.reviews = []
+        self.total.clear()
+        self.findings.clear()
+        self.verify_bar.clear()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.quick_button.setText(_("Log a day quickly…"))
+        self.quick_button.setToolTip(_("Start, end and break for one day; Enter saves and moves to the next day"))
+        self.grid_button.setText(_("Whole month as a table…"))
+        self.grid_button.setToolTip(_("Copy a month of hours from a notebook, saved all at once"))
+        self.findings.setAccessibleName(_("What the check found"))
+        self.verify_bar.retranslate()
+        self._show_total()
+        self.show_findings()

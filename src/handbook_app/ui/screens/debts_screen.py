@@ -1,72 +1,175 @@
-"""Debts: loans, repayments and recruitment fees, with what is still owed (projections come later)."""
+"""Debts: what is owed on each loan now and when it will be paid off, the balance chart, the debt-trap
+warning, and the lists of loans, repayments and recruitment fees (with the fee report)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QWidget
 
 from handbook_app.core import records as r
 from handbook_app.i18n import N_, _
 from handbook_app.services.changes import Changes
+from handbook_app.services.debts import DebtScreenData, debt_screen
 from handbook_app.services.errors import VaultError
-from handbook_app.services.home import debt_remaining
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.models.debt_models import LoanModel, RecruitmentFeeModel, RepaymentModel
-from handbook_app.ui.models.record_model import money
 from handbook_app.ui.screens.base import TabbedRecordScreen
+from handbook_app.ui.widgets.loan_panel import (
+    DebtOverviewPanel,
+    FeeReportPanel,
+    LiveRecordPanel,
+    StatementDialog,
+)
 from handbook_app.ui.widgets.record_list import RecordListPanel
+
+OVERVIEW_KINDS = (r.Loan.KIND, r.Repayment.KIND, r.Contract.KIND)
+FEE_KINDS = (r.RecruitmentFee.KIND, r.Contract.KIND)
 
 
 class DebtsScreen(TabbedRecordScreen):
     TITLE = N_("Debts")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        self.loans = RecordListPanel(LoanModel(), context)
-        self.repayments = RecordListPanel(RepaymentModel(), context, lookup_kinds=("loan",), order="date")
+        self.loans = LiveRecordPanel(LoanModel(), context)
+        self.repayments = LiveRecordPanel(RepaymentModel(), context, lookup_kinds=("loan",), order="date")
         self.fees = RecordListPanel(RecruitmentFeeModel(), context, lookup_kinds=("loan",))
         super().__init__(context, [
             (N_("Loans"), self.loans), (N_("Repayments"), self.repayments), (N_("Recruitment fees"), self.fees),
         ], parent)
-        self.summary = QLabel(self.header)
-        self.summary.setObjectName("debtSummary")
-        self.summary.setWordWrap(True)
-        self.header_layout.addWidget(self.summary)
-        self._remaining: list = []
+        self.data: DebtScreenData | None = None
+        self.overview = DebtOverviewPanel(self.header)
+        self.summary = self.overview.totals  # the one-line total (kept under its old name)
+        self.plan_button = QPushButton(self.header)
+        self.plan_button.setObjectName("planPayments")
+        self.plan_button.clicked.connect(self.open_projection)
+        self.statement_button = QPushButton(self.header)
+        self.statement_button.setObjectName("statement")
+        self.statement_button.clicked.connect(self.open_statement)
+        self.import_button = QPushButton(self.header)
+        self.import_button.setObjectName("importCsv")
+        self.import_button.clicked.connect(self.open_import)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.plan_button)
+        buttons.addWidget(self.statement_button)
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
+        self.header_layout.addWidget(self.overview, 1)
+        self.header_layout.addLayout(buttons)
+        self.overview.table.doubleClicked.connect(lambda _i: self.open_statement())
+        # the fee report sits under the fee list; the Statement button also works from the loan list
+        self.fee_report = FeeReportPanel(context, self.fees)
+        self.fees.layout().addWidget(self.fee_report, 1)
+        # overview above the lists, the split adjustable
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.layout_.removeWidget(self.header)
+        self.layout_.removeWidget(self.tabs)
+        self.splitter.addWidget(self.header)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.layout_.addWidget(self.splitter, 1)
+        self.dialog = None
+        self._stale: set[int] = set()  # tabs whose list loads when first shown (a ten-year list is big)
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self.retranslate()
 
+    # --- content ---------------------------------------------------------------------------------
     def refresh(self) -> None:
-        super().refresh()
-        self._load_summary()
+        current = self.tabs.currentIndex()
+        self.current_panel().refresh()
+        self._stale = {i for i in range(self.tabs.count()) if i != current}
+        self._load_overview()
+        self.fee_report.refresh()
+
+    def _tab_shown(self, index: int) -> None:
+        if index in self._stale:
+            self._stale.discard(index)
+            self.panels()[index].refresh()
 
     def clear(self) -> None:
+        self._stale = set()
         super().clear()
-        self._remaining = []
-        self.summary.clear()
+        if self.dialog is not None:
+            self.dialog.reject()
+            self.dialog = None
+        self.data = None
+        self.overview.clear()
+        self.fee_report.clear()
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.touches(r.Loan.KIND, r.Repayment.KIND):
-            self._load_summary()
+        if changes.touches(*OVERVIEW_KINDS):
+            self._load_overview()
+        if changes.touches(*FEE_KINDS):
+            self.fee_report.refresh()
 
-    def _load_summary(self) -> None:
+    def _load_overview(self) -> None:
         hb = self.context.handbook
         if hb is None:
             return
+        problem = ""
         try:
-            self._remaining = debt_remaining(hb, dt.date.today())
-        except VaultError:
-            self._remaining = []
-        self._show_summary()
+            self.data = debt_screen(hb, dt.date.today())
+        except (VaultError, ValueError, ArithmeticError) as exc:
+            self.data = None
+            problem = str(exc)
+        self.overview.set_data(self.data)
+        if problem:
+            self.overview.show_problem(problem)
+        self._update_buttons()
 
-    def _show_summary(self) -> None:
-        if self.context.handbook is None:
-            self.summary.clear()
-            return
-        if self._remaining:
-            amounts = ", ".join(money(m) for m in self._remaining)
-            self.summary.setText(_("Still owed on all loans today: {amounts}").format(amounts=amounts))
-        else:
-            self.summary.setText(_("No debt recorded, or all loans are paid off."))
+    def _update_buttons(self) -> None:
+        has_loans = bool(self.data and self.data.outlooks)
+        self.plan_button.setEnabled(has_loans)
+        self.statement_button.setEnabled(has_loans)
+        self.import_button.setEnabled(self.context.handbook is not None and has_loans)
 
     def retranslate(self) -> None:
         super().retranslate()
-        self._show_summary()
+        if not hasattr(self, "overview"):
+            return
+        self.overview.retranslate()
+        self.fee_report.retranslate()
+        self.plan_button.setText(_("Plan payments…"))
+        self.plan_button.setToolTip(_("When will the debts be paid off? Try a monthly payment and compare plans."))
+        self.statement_button.setText(_("Statement…"))
+        self.statement_button.setToolTip(_("Month-by-month statement of the selected loan"))
+        self.import_button.setText(_("Import repayments from CSV…"))
+
+    # --- actions ---------------------------------------------------------------------------------
+    def _selected_loan(self) -> r.Loan | None:
+        loan_id = self.overview.selected_loan_id()
+        if loan_id is None:
+            record = self.loans.selected_record()
+            loan_id = record.id if record is not None else None
+        if loan_id is None and self.data and self.data.outlooks:
+            loan_id = self.data.outlooks[0].view.loan.id
+        if loan_id is None or self.data is None:
+            return None
+        return next((o.view.loan for o in self.data.outlooks if o.view.loan.id == loan_id), None)
+
+    def open_statement(self) -> None:
+        loan = self._selected_loan()
+        if loan is None or self.context.handbook is None:
+            return
+        self.dialog = StatementDialog(self.context, loan, self.window())
+        self.dialog.open()
+
+    def open_projection(self) -> None:
+        from handbook_app.ui.dialogs.projection_dialog import ProjectionDialog
+
+        if self.context.handbook is None:
+            return
+        loan = self._selected_loan()
+        self.dialog = ProjectionDialog(self.context, loan.id if loan else None, self.window())
+        self.dialog.open()
+
+    def open_import(self) -> None:
+        from handbook_app.ui.dialogs.csv_import_dialog import CsvImportDialog
+
+        if self.context.handbook is None:
+            return
+        self.dialog = CsvImportDialog(self.context, "repayment", self.window())
+        self.dialog.open()
