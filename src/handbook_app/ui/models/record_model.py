@@ -1,7 +1,9 @@
 """A Qt table model over a list of records, with named columns, and a sort/filter proxy.
 
-Texts are formatted lazily (only for rows the view paints) and cached until the language changes;
-sorting uses a rank computed once per column in Python, so the proxy compares plain integers.
+Texts are formatted lazily (only for rows the view paints) and cached until the language changes.
+The model sorts itself: a rank per column is computed once in Python and the rows are reordered in
+one pass (a view row maps to a record through `_order`). Letting QSortFilterProxyModel sort would
+call back into Python for every comparison: about 1.4 s for 10,000 rows instead of a few ms.
 """
 
 from __future__ import annotations
@@ -81,6 +83,8 @@ class RecordTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[Record] = []
+        self._order: list[int] = []  # view row -> index into _rows
+        self._sort: tuple[int, Qt.SortOrder] | None = None
         self._lookups: Lookups = {}
         self._texts: dict[tuple[int, int], str] = {}
         self._ranks: dict[int, list[int]] = {}
@@ -92,6 +96,7 @@ class RecordTableModel(QAbstractTableModel):
         self._rows = list(records)
         self._lookups = lookups or {}
         self._invalidate()
+        self._order = self._sorted_order()
         self.endResetModel()
 
     def clear(self) -> None:
@@ -101,11 +106,11 @@ class RecordTableModel(QAbstractTableModel):
         return list(self._rows)
 
     def record_at(self, row: int) -> Record | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self._rows[self._order[row]] if 0 <= row < len(self._order) else None
 
     def row_of(self, record_id: int | None) -> int:
-        for row, record in enumerate(self._rows):
-            if record.id == record_id:
+        for row, index in enumerate(self._order):
+            if self._rows[index].id == record_id:
                 return row
         return -1
 
@@ -128,11 +133,15 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def text(self, row: int, column: int) -> str:
-        key = (row, column)
+        return self._text_at(self._order[row], column)
+
+    def _text_at(self, index: int, column: int) -> str:
+        """The text of record `index` (in load order, not view order) in `column`."""
+        key = (index, column)
         cached = self._texts.get(key)
         if cached is None:
             try:
-                cached = self.COLUMNS[column].text(self._rows[row], self._lookups)
+                cached = self.COLUMNS[column].text(self._rows[index], self._lookups)
             except (KeyError, ValueError, TypeError, AttributeError):
                 cached = ""
             self._texts[key] = cached
@@ -145,11 +154,11 @@ class RecordTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.text(row, column)
         if role == SORT_ROLE:
-            return self._rank(column)[row]
+            return self._rank(column)[self._order[row]]
         if role == Qt.ItemDataRole.TextAlignmentRole and self.COLUMNS[column].numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == RECORD_ROLE:
-            return self._rows[row].id
+            return self._rows[self._order[row]].id
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -165,38 +174,70 @@ class RecordTableModel(QAbstractTableModel):
 
             def key(i: int):
                 if col.sort is None:
-                    return (0, fold(self.text(i, column)))
+                    return (0, fold(self._text_at(i, column)))
                 value = col.sort(self._rows[i])
                 return (value is None, value if value is not None else 0)
 
             try:
                 order = sorted(range(len(self._rows)), key=key)
             except TypeError:
-                order = sorted(range(len(self._rows)), key=lambda i: fold(self.text(i, column)))
+                order = sorted(range(len(self._rows)), key=lambda i: fold(self._text_at(i, column)))
             ranks = [0] * len(self._rows)
             for position, row in enumerate(order):
                 ranks[row] = position
             self._ranks[column] = ranks
         return ranks
 
+    def _sorted_order(self) -> list[int]:
+        if self._sort is None or not 0 <= self._sort[0] < len(self.COLUMNS):
+            return list(range(len(self._rows)))
+        column, order = self._sort
+        ranks = self._rank(column)
+        return sorted(range(len(self._rows)), key=ranks.__getitem__,
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder the rows in one pass, keeping selections (persistent indexes) on their records."""
+        self._sort = (column, order) if column >= 0 else None
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        records = [self._order[i.row()] if 0 <= i.row() < len(self._order) else -1 for i in persistent]
+        self._order = self._sorted_order()
+        position = {index: row for row, index in enumerate(self._order)}
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(position[r], i.column()) if r in position else QModelIndex()
+             for r, i in zip(records, persistent, strict=True)],
+        )
+        self.layoutChanged.emit()
+
     def folded_row(self, row: int) -> str:
+        index = self._order[row]
         if self._folded is None:
             self._folded = [None] * len(self._rows)  # type: ignore[list-item]
-        value = self._folded[row]
+        value = self._folded[index]
         if value is None:
-            value = fold(" ".join(self.text(row, c) for c in range(len(self.COLUMNS))))
-            self._folded[row] = value
+            value = fold(" ".join(self._text_at(index, c) for c in range(len(self.COLUMNS))))
+            self._folded[index] = value
         return value
 
 
 class RecordFilterProxy(QSortFilterProxyModel):
-    """Sorts by the model's rank and keeps rows whose text contains every typed word (no diacritics needed)."""
+    """Keeps rows whose text contains every typed word (no diacritics needed); sorting is handed
+    to the source model, which reorders itself far faster than the proxy could."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(False)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, RecordTableModel):
+            model.sort(column, order)
+        else:
+            super().sort(column, order)
 
     def set_filter_text(self, text: str) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.9+
