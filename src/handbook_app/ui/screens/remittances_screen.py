@@ -260,8 +260,8 @@ class RemittancesScreen(TabbedRecordScreen):
         self.monthly.setText(_("Per month"))
         self.yearly.setText(_("Per year"))
         self.totals_note.setText(_(
-            "The rate you got is what your family received for one unit sent; the fee % is the fee as a "
-            "share of the amount sent. Both are worked out from your records."))
+            "The rate you got is what your family received for one unit sent; the fee share (%) is the fee "
+            "as a part of the amount sent. Both are worked out from your records."))
         self.what_if_label.setText(_("What if the rate had been:"))
         self.split_title.setText("<b>" + _("What each transfer did: repaid debts, or supported your family") + "</b>")
         self.totals_model.retranslate()
