@@ -78,3 +78,15 @@ def test_switching_language_changes_messages():
         texts[lang] = _("Please enter a passphrase.")
     assert len(set(texts.values())) == 3
     assert texts["en"] == "Please enter a passphrase."
+
+
+def test_no_translatable_literal_hides_inside_an_f_string():
+    """Babel cannot extract _('...') written inside an f-string: such text would stay English."""
+    pattern = re.compile(r"""f(["'])[^"']*\{_\(\s*["']""")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in SRC.rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert not offenders, offenders

@@ -3,6 +3,8 @@ money sent home this year, open incidents; and the user's own reminders to add o
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -135,8 +137,8 @@ class HomeScreen(Screen):
         self.reminders.new_record()
 
     def retranslate(self) -> None:
-        self.coming_title.setText(f"<b>{_('Coming up')}</b>")
-        self.own_title.setText(f"<b>{_('Your reminders')}</b>")
+        self.coming_title.setText("<b>" + _("Coming up") + "</b>")
+        self.own_title.setText("<b>" + _("Your reminders") + "</b>")
         self.coming.setAccessibleName(_("Coming up"))
         self.debt_card.title.setText(_("Still owed on loans"))
         self.incident_card.title.setText(_("Open incidents"))
@@ -149,7 +151,8 @@ class HomeScreen(Screen):
             self.greeting.clear()
             return
         name = getattr(self, "_name", "")
-        self.greeting.setText(f"<h2>{_('Hello, {name}').format(name=name) if name else _('Hello')}</h2>")
+        greeting = _("Hello, {name}").format(name=html.escape(name)) if name else _("Hello")
+        self.greeting.setText("<h2>" + greeting + "</h2>")
         self.sent_card.title.setText(_("Sent home in {year}").format(year=s.today.year))
         self.debt_card.value.setText("\n".join(money(m) for m in s.debt_remaining) or _("Nothing owed"))
         sent = "\n".join(money(m) for m in s.sent_this_year)

@@ -123,7 +123,7 @@ class StartScreen(QWidget):
             self.vaults.setMaximumHeight(min(200, 28 * self.vaults.count() + 8))
 
     def retranslate(self) -> None:
-        self.title.setText(f"<h1>{_('Trainee Handbook')}</h1>")
+        self.title.setText("<h1>" + _("Trainee Handbook") + "</h1>")
         self.tagline.setText(_("An encrypted record of your contract, pay, debts, money sent home and problems at "
                                "work — and a guide to your rights in Japan. Everything stays on this computer."))
         self.list_label.setText(_("Open a vault:"))

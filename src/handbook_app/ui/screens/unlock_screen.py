@@ -187,7 +187,7 @@ class UnlockScreen(QWidget):
 
     # --- language --------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.heading.setText(f"<h2>{_('Unlock your vault')}</h2>")
+        self.heading.setText("<h2>" + _("Unlock your vault") + "</h2>")
         name = self.path.name if self.path else ""
         self.file_label.setText(_("Vault file: {name}").format(name=name) if name else "")
         self.file_label.setToolTip(str(self.path or ""))
