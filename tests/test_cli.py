@@ -90,3 +90,14 @@ def test_missing_path_and_foreign_file(tmp_path):
 def test_no_passphrase_without_terminal(tmp_path):
     result = run("verify", str(tmp_path / "x.vault"), passphrase=None, stdin="")
     assert result.returncode == 2 and "HANDBOOK_PASSPHRASE" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "gui"),
+    [([], True), (["--demo"], True), (["--lang", "ja", "--demo"], True), (["--version"], False),
+     (["verify", "x.vault"], False), (["--lang", "vi", "verify", "x.vault"], False), (["--help"], False)],
+)
+def test_no_command_opens_the_app_and_a_command_stays_headless(argv, gui):
+    from handbook_app.launcher import wants_gui
+
+    assert wants_gui(argv) is gui

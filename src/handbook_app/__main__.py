@@ -1,5 +1,5 @@
 import sys
 
-from handbook_app.cli import main
+from handbook_app.launcher import main
 
 sys.exit(main())

@@ -159,9 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     if func is None:
-        from handbook_app.ui.app import main as gui_main
-
-        return gui_main()
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
     from handbook_app.core.validation import ValidationError
     from handbook_app.i18n.formatting import ParseError
     from handbook_app.vault.connection import VaultError
