@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+
 def wants_gui(argv: Sequence[str]) -> bool:
     """True when no CLI command, --help or --version is given (e.g. `handbook-app --demo --lang ja`)."""
     rest = list(argv)
