@@ -31,3 +31,14 @@ def test_logged_hours_are_set_beside_paid_hours(handbook):
     (review,) = review_payslips(handbook)
     assert review.paid_hours == Decimal(8)
     assert review.logged is not None and review.logged.worked == Decimal("11.00")
+
+
+def test_a_month_outside_the_contract_is_pointed_out(handbook):
+    contract = handbook.add(Contract(employer="X", prefecture=13, start=dt.date(2025, 4, 1), end=dt.date(2026, 3, 31),
+                                     wage=Money(1200, "JPY"))).record
+    for month in (dt.date(2025, 3, 1), dt.date(2025, 4, 1), dt.date(2026, 4, 1)):
+        handbook.add(Payslip(month=month, contract_id=contract.id, regular_hours=Decimal(8),
+                             base_pay=Money(9600, "JPY"), gross=Money(9600, "JPY"), net=Money(9600, "JPY")))
+    outside = {r.payslip.month for r in review_payslips(handbook)
+               if Code.OUTSIDE_CONTRACT in {f.code for f in r.findings}}
+    assert outside == {dt.date(2025, 3, 1), dt.date(2026, 4, 1)}

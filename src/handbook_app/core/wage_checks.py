@@ -115,6 +115,7 @@ class Code(StrEnum):
     PAY_WITHOUT_HOURS = "pay_without_hours"
     GROSS_MISMATCH = "gross_mismatch"
     NET_MISMATCH = "net_mismatch"
+    OUTSIDE_CONTRACT = "outside_contract"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +150,8 @@ def _format(kind: str, value: object, locale: str) -> str:
         return tr(locale, str(value))
     if kind == "prefecture":
         return prefectures.name(int(value), locale)
+    if kind == "month":
+        return format_date(value, locale, "yyyy-MM")
     return str(value)
 
 
@@ -328,6 +331,19 @@ def _no_data(f: PayslipFigures, lookup: MinimumWageLookup) -> Finding:
     if lookup.reason is not NoDataReason.UNKNOWN_PREFECTURE:
         values["prefecture"] = ("prefecture", f.prefecture)
     return _finding(Code.NO_MINIMUM_WAGE_DATA, Severity.WARNING, templates[lookup.reason], **values)
+
+
+def outside_contract(month: dt.date, start: dt.date | None, end: dt.date | None) -> Finding | None:
+    """A warning when the payslip's month lies wholly outside the contract's dates."""
+    last_day = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+    if (start is not None and last_day < start) or (end is not None and month > end):
+        return _finding(
+            Code.OUTSIDE_CONTRACT, Severity.WARNING,
+            N_("This payslip's month ({month}) is outside the contract ({start} to {end}): check the month, "
+               "or add the contract that covers it."),
+            month=("month", month), start=("date", start), end=("date", end),
+        )
+    return None
 
 
 def check_payslip(figures: PayslipFigures, promised: PromisedTerms | None = None) -> list[Finding]:

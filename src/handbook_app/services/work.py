@@ -15,6 +15,7 @@ from handbook_app.core.wage_checks import (
     PromisedTerms,
     check_payslip,
     monthly_shortfall,
+    outside_contract,
 )
 from handbook_app.services.handbook import Handbook
 from handbook_app.vault.attachments import Cancelled
@@ -80,6 +81,10 @@ def review(payslip: Payslip, contracts: list[Contract], hours: list[HoursEntry])
     contract = contract_for(payslip, contracts)
     figures = figures_for(payslip, contract)
     findings = check_payslip(figures, terms_for(contract)) if figures else []
+    if contract is not None:
+        outside = outside_contract(payslip.month, contract.start, contract.end)
+        if outside is not None:
+            findings.append(outside)
     logged = month_hours(hours, payslip.month) if any(
         (h.day.year, h.day.month) == (payslip.month.year, payslip.month.month) for h in hours
     ) else None
