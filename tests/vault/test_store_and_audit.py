@@ -216,3 +216,47 @@ def test_repayment_in_another_currency_needs_a_rate(handbook):
     with pytest.raises(ValidationError):
         handbook.add(r.Repayment(loan_id=loan.id, date=dt.date(2020, 1, 1), paid=Money(1000, "VND")))
     assert handbook.records(r.Repayment) == []
+
+
+def test_locking_during_a_long_upload_cancels_it_and_loses_nothing_saved(handbook, vault_path):
+    import threading
+    import time
+
+    from handbook_app.services import session
+
+    inc = handbook.add(ONE_OF_EACH[5]).record
+
+    class Slow(io.RawIOBase):
+        """A big file arriving slowly (a USB stick): 256 KiB every 20 ms, for ever."""
+
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            time.sleep(0.02)
+            buffer[:] = b"\0" * len(buffer)
+            return len(buffer)
+
+    outcome = {}
+
+    def upload():
+        try:
+            handbook.add_attachment(inc, Slow(), "huge.mp4")
+        except Exception as exc:  # noqa: BLE001 - the test records what the worker saw
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=upload)
+    worker.start()
+    time.sleep(0.3)  # several chunks are in
+    started = time.monotonic()
+    handbook.lock()
+    worker.join(5)
+    assert time.monotonic() - started < 2  # the lock did not wait for the file to finish
+    assert isinstance(outcome.get("error"), Cancelled)
+    hb, _info = session.unlock(vault_path, PASSPHRASE)
+    try:
+        assert hb.records(r.Attachment) == []
+        assert [i.id for i in hb.records(r.Incident)] == [inc.id]
+        assert hb.verify().ok
+    finally:
+        hb.lock()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import mimetypes
 import os
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -46,14 +47,25 @@ class Handbook:
         self.vault = vault
         self.store = Store(vault)
         self.actor = actor or r.Actor()
+        # Locking must not wait for a 1 GB attachment to finish streaming in: lock() raises the
+        # closing flag, the stream stops at its next chunk and rolls back, then the vault closes.
+        self._closing = threading.Event()
+        self._streaming = threading.Lock()
 
     # --- lifecycle ---------------------------------------------------------------------------
     @property
     def path(self) -> Path:
         return self.vault.path
 
-    def lock(self) -> None:
-        self.vault.close()
+    def lock(self, wait_s: float = 10.0) -> None:
+        """Close the vault (forgetting the key); a write still streaming is cancelled and rolled back."""
+        self._closing.set()
+        acquired = self._streaming.acquire(timeout=wait_s)
+        try:
+            self.vault.close()
+        finally:
+            if acquired:
+                self._streaming.release()
 
     @property
     def is_open(self) -> bool:
@@ -172,11 +184,15 @@ class Handbook:
         media = media_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
         meta = r.Attachment(owner_kind=owner.KIND, owner_id=owner.id, name=name, media_type=media, captured=captured)
         self.check(meta)
-        with self.vault.transaction():
+
+        def stop() -> bool:
+            return self._closing.is_set() or bool(cancelled and cancelled())
+
+        with self._streaming, self.vault.transaction():
             # The metadata row is written first (for its id) and completed once the bytes are in;
             # the one audit entry records the finished metadata with its SHA-256.
             placeholder = self.store.insert(meta, self.actor, audit=False)
-            size, digest = blobs.write_chunks(self.vault, placeholder.id, source, total, progress, cancelled)
+            size, digest = blobs.write_chunks(self.vault, placeholder.id, source, total, progress, stop)
             saved = self.store.update(replace(placeholder, size=size, sha256=digest), self.actor, audit=False)
             self.store.append_audit(self.actor, "insert", r.Attachment.KIND, saved.id, None, to_row(saved))
         return Changes.of(r.Attachment.KIND, saved.id, saved)
