@@ -94,3 +94,26 @@ def test_conversion_round_trips_within_one_minor_unit(yen, rate):
 
 def test_effective_rate_is_exact():
     assert effective_rate(Money(100_000, "JPY"), Money(17_000_000, "VND")) == Decimal("170")
+
+
+@pytest.mark.parametrize(("text", "minor"), [("１５０，０００", 150_000), ("150000円", 150_000), ("¥150,000", 150_000)])
+def test_japanese_keyboard_input_is_read(text, minor):
+    # A Japanese IME types full-width digits; payslips write 円.
+    assert parse_money(text, "JPY", "ja") == minor
+
+
+@pytest.mark.parametrize("text", ["1e6", "2.5E3"])
+def test_scientific_notation_is_not_an_amount(text):
+    with pytest.raises(ParseError):
+        parse_money(text, "JPY", "en")
+
+
+def test_year_first_dates_need_four_digits():
+    from handbook_app.i18n.formatting import parse_date
+
+    # "12/5/25" in a Japanese UI could be 2012-05-25 or a Vietnamese 12 May 2025: refused, never guessed.
+    with pytest.raises(ParseError):
+        parse_date("12/5/25", "ja")
+    assert parse_date("2025/5/12", "ja").isoformat() == "2025-05-12"
+    assert parse_date("12/5/25", "vi").isoformat() == "2025-05-12"
+    assert parse_date("２０２５/７/１５", "ja").isoformat() == "2025-07-15"

@@ -260,3 +260,21 @@ def test_locking_during_a_long_upload_cancels_it_and_loses_nothing_saved(handboo
         assert hb.verify().ok
     finally:
         hb.lock()
+
+
+def test_absurd_amounts_are_refused_with_a_message_not_a_crash(handbook):
+    with pytest.raises(ValidationError) as info:
+        handbook.add(r.Remittance(date=dt.date(2024, 1, 1), sent=Money(10**20, "JPY"), received=Money(1, "VND")))
+    assert [p.field for p in info.value.problems] == ["sent"]
+    assert handbook.records(r.Remittance) == []
+
+
+def test_changing_the_passphrase_asks_for_the_current_one(handbook, vault_path):
+    from handbook_app.vault.connection import VaultError, WrongPassphraseOrNotVault
+
+    with pytest.raises(WrongPassphraseOrNotVault):
+        handbook.change_passphrase("a brand new passphrase", current_passphrase="not the one")
+    with pytest.raises(VaultError):
+        handbook.change_passphrase("short", current_passphrase=PASSPHRASE)  # too short: refused
+    handbook.change_passphrase("a brand new passphrase", current_passphrase=PASSPHRASE)
+    assert handbook.passphrase_matches("a brand new passphrase")

@@ -5,6 +5,7 @@ The UI shows each message beside its field; the CLI prints them; nothing is save
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -70,9 +71,25 @@ def _rate(problems: list[Problem], field: str, rate: Decimal | None) -> None:
         problems.append(Problem(field, _("This exchange rate is not believable; check it.")))
 
 
+# A quadrillion minor units: far beyond any wage or debt, well inside SQLite's 64-bit integers.
+MAX_MINOR = 10**15
+
+
+def _within_bounds(p: list[Problem], record: r.Record) -> None:
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        if isinstance(value, Money) and abs(value.minor) > MAX_MINOR:
+            p.append(Problem(f.name, _("This amount is too large.")))
+        elif isinstance(value, int) and not isinstance(value, bool) and f.name != "id" and abs(value) > MAX_MINOR:
+            p.append(Problem(f.name, _("This number is too large.")))
+        elif isinstance(value, dict) and any(isinstance(v, int) and abs(v) > MAX_MINOR for v in value.values()):
+            p.append(Problem(f.name, _("This amount is too large.")))
+
+
 def validate(record: r.Record) -> list[Problem]:
     """All problems with one record (empty when it may be saved)."""
     p: list[Problem] = []
+    _within_bounds(p, record)
     if isinstance(record, r.Contract):
         _required(p, "employer", record.employer)
         _date(p, "start", record.start)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
@@ -94,8 +95,11 @@ def parse_decimal(text: str, locale: str | None = None) -> Decimal:
     Strict: a separator in the wrong place (a comma/period mix-up) is refused, not guessed.
     """
     loc = locale or current_locale()
-    cleaned = _SPACES.sub("", text or "")
+    # NFKC turns the full-width digits and separators a Japanese keyboard types (１５０，０００) into ASCII.
+    cleaned = _SPACES.sub("", unicodedata.normalize("NFKC", text or ""))
     cleaned = cleaned.replace("\u2212", "-")  # typographic minus
+    if "e" in cleaned.lower():  # 1e6 is a slip of the keyboard, not an amount
+        raise ParseError(_("'{text}' is not a number.").format(text=(text or "").strip()))
     if not cleaned:
         raise ParseError(_("Please enter an amount."))
     symbols = Locale.parse(loc).number_symbols.get("latn", Locale.parse(loc).number_symbols)
@@ -127,7 +131,8 @@ def parse_money(text: str, currency: str, locale: str | None = None) -> int:
     loc = locale or current_locale()
     digits = currency_digits(currency)
     stripped = (text or "").strip()
-    tokens = {currency, babel_numbers.get_currency_symbol(currency, locale=loc), "¥", "￥", "₫", "$", "đ"}
+    stripped = unicodedata.normalize("NFKC", stripped)
+    tokens = {currency, babel_numbers.get_currency_symbol(currency, locale=loc), "¥", "￥", "₫", "$", "đ", "円"}
     for token in sorted(tokens, key=len, reverse=True):  # "US$" before "$"
         if token and token in stripped and _symbol_matches(token, currency):
             stripped = stripped.replace(token, "")
@@ -156,7 +161,7 @@ def parse_money(text: str, currency: str, locale: str | None = None) -> int:
 def _symbol_matches(token: str, currency: str) -> bool:
     if token == currency:
         return True
-    return {"¥": "JPY", "￥": "JPY", "₫": "VND", "đ": "VND", "$": "USD"}.get(token, currency) == currency
+    return {"¥": "JPY", "￥": "JPY", "円": "JPY", "₫": "VND", "đ": "VND", "$": "USD"}.get(token, currency) == currency
 
 
 def format_date(value: dt.date | None, locale: str | None = None, fmt: str = "medium") -> str:
@@ -196,7 +201,10 @@ def parse_date(text: str, locale: str | None = None) -> dt.date:
     if len(parts) == 3 and re.fullmatch(r"[\d\s./\-年月日]+", raw):
         fields = dict(zip(order, (int(p) for p in parts), strict=True))
         year = fields["y"]
-        if len(parts[order.index("y")]) == 2:
+        year_digits = len(parts[order.index("y")])
+        if year_digits == 2 and order.startswith("y"):
+            year = -1  # "12/5/25" typed year-first is too easily a Vietnamese day-month-year: refuse
+        elif year_digits == 2:
             year += 2000
         try:
             value = dt.date(year, fields["m"], fields["d"])

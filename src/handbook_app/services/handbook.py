@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import mimetypes
+import hashlib
+import hmac
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -23,7 +25,7 @@ from handbook_app.i18n import _
 from handbook_app.services.changes import Changes
 from handbook_app.vault import attachments as blobs
 from handbook_app.vault.codec import to_row
-from handbook_app.vault.connection import Vault, VaultError, storage_error
+from handbook_app.vault.connection import Vault, VaultError, WrongPassphraseOrNotVault, storage_error
 from handbook_app.vault.store import Store, VerifyReport
 
 R = TypeVar("R", bound=r.Record)
@@ -40,6 +42,25 @@ class HistoryItem:
     actor_kind: str
     action: str
     changes: list[tuple[str, object, object]]  # (column, before, after)
+
+
+MIN_PASSPHRASE_LENGTH = 8
+
+
+def passphrase_problem(passphrase: str) -> str | None:
+    """Why a new passphrase is refused, or None. Short ones fall to guessing on a PC someone else can take."""
+    if not passphrase:
+        return _("Please enter a passphrase.")
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        return _("Use at least {count} characters; a few words you can remember work well.").format(
+            count=MIN_PASSPHRASE_LENGTH)
+    if len(set(passphrase)) < 3:
+        return _("This passphrase is too easy to guess: use different letters or words.")
+    return None
+
+
+def _passphrase_digest(passphrase: str, salt: bytes) -> bytes:
+    return hashlib.pbkdf2_hmac("sha256", passphrase.encode("utf-8"), salt, 50_000)
 
 
 class Handbook:
@@ -273,6 +294,26 @@ class Handbook:
         with self.vault.transaction():
             self.store.set_meta(key, value)
 
-    def change_passphrase(self, new_passphrase: str) -> None:
+    def remember_passphrase_check(self, passphrase: str) -> None:
+        """Keep a salted, slow hash of the passphrase in memory (never on disk), so that changing it
+        can ask for the current one: someone who finds the app unlocked cannot lock the owner out."""
+        salt = os.urandom(16)
+        self._passphrase_check = (salt, _passphrase_digest(passphrase, salt))
+
+    def passphrase_matches(self, passphrase: str) -> bool:
+        check = getattr(self, "_passphrase_check", None)
+        if check is None:
+            return False
+        salt, digest = check
+        return hmac.compare_digest(digest, _passphrase_digest(passphrase, salt))
+
+    def change_passphrase(self, new_passphrase: str, current_passphrase: str | None = None) -> None:
+        """Re-key the vault. With `current_passphrase` (the app always gives it), a wrong one is refused."""
+        if current_passphrase is not None and not self.passphrase_matches(current_passphrase):
+            raise WrongPassphraseOrNotVault(_("The current passphrase is not right. Nothing was changed."))
+        problem = passphrase_problem(new_passphrase)
+        if problem:
+            raise VaultError(problem)
         self.vault.change_passphrase(new_passphrase)
+        self.remember_passphrase_check(new_passphrase)
         self.record_event("rekey", "vault", {"changed": True})

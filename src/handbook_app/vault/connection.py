@@ -80,6 +80,8 @@ class Vault:
         path = Path(path)
         if not passphrase:
             raise VaultError(_("Please enter a passphrase."))
+        if path.is_dir():
+            raise VaultExists(_("This is a folder. Choose a file name inside it."))
         if path.exists():
             raise VaultExists(_("A file with this name already exists. Choose another name; nothing was overwritten."))
         if not path.parent.is_dir():
