@@ -7,9 +7,9 @@ entry in one transaction, and returns a `Changes` value.
 from __future__ import annotations
 
 import datetime as dt
-import mimetypes
 import hashlib
 import hmac
+import mimetypes
 import os
 import threading
 from collections.abc import Callable, Iterator
