@@ -314,6 +314,11 @@ class Handbook:
         problem = passphrase_problem(new_passphrase)
         if problem:
             raise VaultError(problem)
-        self.vault.change_passphrase(new_passphrase)
-        self.remember_passphrase_check(new_passphrase)
-        self.record_event("rekey", "vault", {"changed": True})
+        # Held like an upload: a lock arriving meanwhile waits for the swap, so the vault is never
+        # reopened after the user locked it.
+        with self._streaming:
+            if self._closing.is_set():
+                raise VaultError(_("The vault was locked. Nothing was changed."))
+            self.vault.change_passphrase(new_passphrase)
+            self.remember_passphrase_check(new_passphrase)
+            self.record_event("rekey", "vault", {"changed": True})

@@ -157,6 +157,33 @@ def typed_history(handbook: Handbook, cls: type[Record], row_id: int) -> list[Hi
     return steps
 
 
+@dataclass(frozen=True)
+class AttachmentStep:
+    """An attachment added to (or removed from) a record, as the audit chain holds it."""
+
+    seq: int
+    at: str
+    who: str
+    actor_kind: str
+    action: str  # insert | update | delete
+    name: str
+    sha256: str
+    size: int
+
+
+def attachment_history(handbook: Handbook, owner_kind: str, owner_id: int) -> list[AttachmentStep]:
+    """Every audit entry of the attachments of one record (added, changed, removed), oldest first."""
+    steps = []
+    for e in handbook.store.audit_entries(Attachment.KIND):
+        row = e.after or e.before or {}
+        if row.get("owner_kind") != owner_kind or row.get("owner_id") != owner_id:
+            continue
+        who = f"{e.actor_name} ({e.actor_org})" if e.actor_kind == "support" and e.actor_org else e.actor_name
+        steps.append(AttachmentStep(e.seq, e.at, who, e.actor_kind, e.action, str(row.get("name", "")),
+                                    str(row.get("sha256", "")), int(row.get("size") or 0)))
+    return steps
+
+
 # --- the hours log ----------------------------------------------------------------------------------
 def month_days(month: dt.date) -> list[dt.date]:
     first = month.replace(day=1)

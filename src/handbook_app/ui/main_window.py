@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from handbook_app.core.records import Actor
 from handbook_app.i18n import LANGUAGE_NAMES, _, current_locale, set_locale
 from handbook_app.services import session
-from handbook_app.services.errors import TooSoon, VaultError
+from handbook_app.services.errors import TooSoon, VaultError, WrongPassphraseOrNotVault
 from handbook_app.services.handbook import Handbook
 from handbook_app.services.session import UnlockInfo
 from handbook_app.ui import messages
@@ -68,6 +68,9 @@ class MainWindow(QMainWindow):
         self.vault_path: Path | None = None
         self.workspace = None
         self.last_lock_reason = ""
+        # Who was entering records when the vault was last locked, for re-unlocking the same vault.
+        # In memory only (never QSettings): a support worker stays credited after an auto-lock.
+        self.remembered_actor: tuple[Path, Actor] | None = None
 
         self.idle = IdleLock(self, self.settings.autolock_minutes * 60)
         self.idle.expired.connect(lambda: self.lock("auto"))
@@ -219,7 +222,17 @@ class MainWindow(QMainWindow):
             self.countdown_label.show()
 
     # --- start -------------------------------------------------------------------------------------
+    def _set_chrome(self, shown: bool) -> None:
+        """The status bar (language, lock, quick exit, who is entering) — hidden on the neutral screen."""
+        self.statusBar().setVisible(shown)
+
+    def remembered_actor_for(self, path: Path) -> Actor | None:
+        if self.remembered_actor is not None and self.remembered_actor[0] == Path(path):
+            return self.remembered_actor[1]
+        return None
+
     def show_start(self) -> None:
+        self._set_chrome(True)
         self.start.set_vaults(portable_vaults(), self.settings.recent())
         self.pages.setCurrentWidget(self.start)
         self.apply_title()
@@ -227,7 +240,9 @@ class MainWindow(QMainWindow):
     def open_unlock(self, path: Path, demo: bool = False) -> None:
         self.vault_path = Path(path)
         self.context.is_demo = demo
+        self._set_chrome(True)
         self.unlock_screen.set_vault(self.vault_path, demo)
+        self.unlock_screen.set_actor(self.remembered_actor_for(self.vault_path))
         self.pages.setCurrentWidget(self.unlock_screen)
         self.apply_title()
 
@@ -260,13 +275,17 @@ class MainWindow(QMainWindow):
 
         run_async(lambda: _build_demo(path), done, failed)
 
-    def create_vault(self) -> None:
+    def create_vault(self, path: str = "", actor: Actor | None = None, error: str = ""):
+        """The create dialog; after a failed creation it opens again with the path and the actor filled in."""
         from handbook_app.ui.dialogs.create_vault_dialog import CreateVaultDialog
 
         dialog = CreateVaultDialog(self, self._start_dir())
+        if path or actor is not None or error:
+            dialog.prefill(path, actor, error)
         self.create_dialog = dialog
         dialog.accepted.connect(lambda: self._create_from(dialog))
         dialog.open()
+        return dialog
 
     def _create_from(self, dialog) -> None:
         path, passphrase, actor = dialog.values()
@@ -279,11 +298,12 @@ class MainWindow(QMainWindow):
         def failed(exc: Exception) -> None:
             self.unlock_screen.set_busy(False)
             self.show_start()
-            messages.error(self, str(exc) if isinstance(exc, VaultError) else
-                           _("The vault could not be created: {reason}").format(reason=exc))
+            reason = str(exc) if isinstance(exc, VaultError) else \
+                _("The vault could not be created: {reason}").format(reason=exc)
+            self.create_vault(path, actor, reason)  # nothing typed is lost but the passphrases
 
         run_async(lambda: session.create(path, passphrase, actor),
-                  lambda hb: self.enter(hb, UnlockInfo(None, 0)), failed)
+                  lambda hb: self.enter(hb, UnlockInfo(None, 0), created=True), failed)
 
     # --- unlock ------------------------------------------------------------------------------------
     def _unlock(self, passphrase: str, actor: Actor) -> None:
@@ -310,17 +330,18 @@ class MainWindow(QMainWindow):
 
         run_async(lambda: session.unlock(path, passphrase, actor), done, failed)
 
-    def enter(self, handbook: Handbook, info: UnlockInfo) -> None:
+    def enter(self, handbook: Handbook, info: UnlockInfo, created: bool = False) -> None:
         from handbook_app.ui.workspace import Workspace
 
         self.context.handbook = handbook
         self.vault_path = handbook.path
+        self._set_chrome(True)
         self.unlock_screen.clear()
         if self.workspace is None:
             self.workspace = Workspace(self.context, self)
             self.pages.addWidget(self.workspace)
             self._hook_guide(self.workspace)
-        self.workspace.enter(info)
+        self.workspace.enter(info, created=created)
         self.pages.setCurrentWidget(self.workspace)
         if not self.context.is_demo:
             self.settings.add_recent(str(handbook.path))
@@ -377,36 +398,53 @@ class MainWindow(QMainWindow):
             self._show_actor()
             self.context.actor_changed.emit()
 
-    def change_passphrase(self) -> None:
+    def change_passphrase(self):
+        """Ask for the current passphrase and the new one; re-key with the dialog still open, so a wrong
+        current passphrase shows beside its field and changes nothing."""
         from handbook_app.ui.dialogs.passphrase_dialog import ChangePassphraseDialog
 
         hb = self.context.handbook
         if hb is None:
-            return
+            return None
         dialog = ChangePassphraseDialog(self)
+        self.passphrase_dialog = dialog
         self.context.track(dialog)
-        if dialog.exec() != QDialog.DialogCode.Accepted or self.context.handbook is not hb:
-            return
-        new = dialog.passphrase()
-        self.idle.stop()
-        self.setEnabled(False)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
 
-        def finish() -> None:
-            QApplication.restoreOverrideCursor()
-            self.setEnabled(True)
-            if self.context.handbook is not None:
-                self.idle.start()
+        def submitted(current: str, new: str) -> None:
+            if self.context.handbook is not hb:
+                dialog.reject()
+                return
+            self.idle.stop()
+            dialog.set_busy(True)
 
-        def done(_result) -> None:
-            finish()
-            messages.inform(self, _("Passphrase changed"), _("From now on, open this vault with the new passphrase."))
+            def finish() -> None:
+                if self.context.handbook is hb:
+                    self.idle.start()
 
-        def failed(exc: Exception) -> None:
-            finish()
-            messages.error(self, str(exc))
+            def done(_result) -> None:
+                finish()
+                dialog.set_busy(False)
+                dialog.accept()
+                messages.inform(self, _("Passphrase changed"),
+                                _("From now on, open this vault with the new passphrase."))
 
-        run_async(lambda: hb.change_passphrase(new), done, failed)
+            def failed(exc: Exception) -> None:
+                finish()
+                dialog.set_busy(False)
+                if not dialog.isVisible():
+                    return
+                if isinstance(exc, WrongPassphraseOrNotVault):
+                    dialog.show_current_error(str(exc))
+                elif isinstance(exc, VaultError):
+                    dialog.show_new_error(str(exc))
+                else:
+                    dialog.show_new_error(_("The passphrase could not be changed: {reason}").format(reason=exc))
+
+            run_async(lambda: hb.change_passphrase(new, current_passphrase=current), done, failed)
+
+        dialog.submitted.connect(submitted)
+        dialog.open()
+        return dialog
 
     def verify(self, shown) -> None:
         from handbook_app.services.verification import describe_report
@@ -501,6 +539,10 @@ class MainWindow(QMainWindow):
         """Save a pending edit if it can be saved, close every dialog, clear every model, close the vault."""
         hb = self.context.handbook
         self.last_lock_reason = reason
+        if reason == "quick":
+            self.remembered_actor = None  # quick exit: forget who was here
+        elif hb is not None:
+            self.remembered_actor = (Path(hb.path), hb.actor)
         if hb is None:
             if reason == "quick":
                 self._close_dialogs()
@@ -528,6 +570,7 @@ class MainWindow(QMainWindow):
             self._show_neutral()
         elif reason != "close":
             self.unlock_screen.set_vault(hb.path, self.context.is_demo)
+            self.unlock_screen.set_actor(self.remembered_actor_for(hb.path))
             self.pages.setCurrentWidget(self.unlock_screen)
             if reason == "auto":
                 self.unlock_screen.status.setText(_("Locked after a time without use."))
@@ -538,6 +581,7 @@ class MainWindow(QMainWindow):
 
     def _show_neutral(self) -> None:
         self.unlock_screen.clear()
+        self._set_chrome(False)
         self.pages.setCurrentWidget(self.neutral)
         self.apply_title()
 

@@ -199,9 +199,10 @@ class Workspace(QWidget):
         return self.screens.get(self.current_key())
 
     # --- lock / unlock ---------------------------------------------------------------------------
-    def enter(self, info: UnlockInfo | None) -> None:
+    def enter(self, info: UnlockInfo | None, created: bool = False) -> None:
         self._stale = set(self.screens)
         self._info = info
+        self._created = created
         self._show_banner()
         self.nav.setCurrentRow(-1)
         self.show_index(0)
@@ -235,6 +236,11 @@ class Workspace(QWidget):
         info = self._info
         if info is None:
             self.banner.hide()
+            return
+        if getattr(self, "_created", False):
+            self.banner_label.setText(_("The new vault was created. Only its passphrase opens it."))
+            self.banner.setStyleSheet("#banner { background: #e8f1fb; border: 1px solid #8fb3dc; border-radius: 4px; }")
+            self.banner.show()
             return
         if info.last_opened is None:
             text = _("This vault is opened for the first time.")

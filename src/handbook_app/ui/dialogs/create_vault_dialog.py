@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -20,7 +23,7 @@ from handbook_app.i18n import _
 from handbook_app.ui.lang import translate_buttons
 from handbook_app.ui.widgets.actor_picker import ActorPicker
 from handbook_app.ui.widgets.field import ERROR_STYLE
-from handbook_app.ui.widgets.passphrase import NewPassphrase
+from handbook_app.ui.widgets.passphrase import NewPassphrase, grow_to_fit
 
 SUFFIX = ".vault"
 
@@ -40,7 +43,9 @@ class CreateVaultDialog(QDialog):
         self.path_label = QLabel(self)
         self.path_label.setBuddy(self.path)
         self.path_error = QLabel(self)
+        self.path_error.setObjectName("pathError")
         self.path_error.setStyleSheet(ERROR_STYLE)
+        self.path_error.setWordWrap(True)
         self.path_error.hide()
         self.path.textChanged.connect(lambda _t: self.path_error.hide())
         row = QHBoxLayout()
@@ -48,7 +53,6 @@ class CreateVaultDialog(QDialog):
         row.addWidget(self.browse)
         form = QFormLayout()
         form.addRow(self.path_label, row)
-        form.addRow(self.path_error)
         self.passphrase = NewPassphrase(self)
         self.actor_picker = ActorPicker(self)
         self.actor_picker.setVisible(not copy_mode)
@@ -56,12 +60,16 @@ class CreateVaultDialog(QDialog):
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(self.intro)
         layout.addLayout(form)
+        layout.addWidget(self.path_error)
         layout.addWidget(self.passphrase)
         layout.addWidget(self.actor_picker)
+        layout.addStretch(1)  # spare height below the fields, never between a field and its error
         layout.addWidget(self.buttons)
         self.retranslate()
+        self.setMinimumWidth(560)
         self.resize(560, 0)
 
     def retranslate(self) -> None:
@@ -91,18 +99,62 @@ class CreateVaultDialog(QDialog):
                 path += SUFFIX
             self.path.setText(path)
 
+    def with_suffix(self) -> str:
+        """The typed path, with ".vault" added when the name has no suffix (so "Open" finds it later)."""
+        text = self.path.text().strip()
+        if not text:
+            return text
+        name = Path(text).name
+        if name and "." not in name and not Path(text).is_dir():
+            text += SUFFIX
+            self.path.blockSignals(True)
+            self.path.setText(text)
+            self.path.blockSignals(False)
+        return text
+
+    def path_problem(self) -> str | None:
+        """Why the vault cannot be written at the typed path, checked before anything else happens."""
+        text = self.with_suffix()
+        if not text:
+            return _("Choose where to save the vault.")
+        path = Path(text).expanduser()
+        if path.is_dir():
+            return _("This is a folder. Add a file name at the end, for example {example}.").format(
+                example=str(path / ("notes" + SUFFIX)))
+        if path.exists():
+            return _("A file with this name already exists, and it is never overwritten. Choose another name.")
+        if not path.parent.is_dir():
+            return _("The folder {folder} does not exist. Choose a folder that exists.").format(
+                folder=str(path.parent))
+        return None
+
+    def show_path_error(self, message: str) -> None:
+        self.path_error.setText(message)
+        self.path_error.show()
+        grow_to_fit(self)
+
+    def prefill(self, path: str, actor: Actor | None, error: str = "") -> None:
+        """Open again after a failed creation: the path and who is entering stay; the error shows inline."""
+        self.path.setText(path)
+        if actor is not None:
+            self.actor_picker.set_actor(actor)
+        if error:
+            self.show_path_error(error)
+
     def _accept(self) -> None:
         bad = False
-        if not self.path.text().strip():
-            self.path_error.setText(_("Choose where to save the vault."))
-            self.path_error.show()
+        problem = self.path_problem()
+        if problem:
+            self.show_path_error(problem)
             bad = True
         if self.passphrase.check():
             bad = True
         if not self.copy_mode and self.actor_picker.check():
             bad = True
-        if not bad:
+        if bad:
+            grow_to_fit(self)
+        else:
             self.accept()
 
     def values(self) -> tuple[str, str, Actor]:
-        return self.path.text().strip(), self.passphrase.passphrase(), self.actor_picker.actor()
+        return self.with_suffix(), self.passphrase.passphrase(), self.actor_picker.actor()

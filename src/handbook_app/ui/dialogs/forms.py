@@ -26,7 +26,21 @@ def _money(name: str, label: str) -> Field:
     return Field(name, label, "money")
 
 
+def _yen(name: str, label: str) -> Field:
+    """Money that is always in yen (a Japanese contract or payslip): no currency to choose."""
+    return Field(name, label, "money", {"currency": "JPY"})
+
+
 FORMS: dict[type[r.Record], tuple[Field, ...]] = {
+    r.Profile: (
+        Field("display_name", N_("Name to greet you with"), "text"),
+        Field("full_name", N_("Full name (as in the passport)"), "text"),
+        Field("birth_date", N_("Date of birth"), "date_opt"),
+        Field("home_province", N_("Home province"), "text"),
+        Field("languages", N_("Languages"), "text"),
+        Field("phone", N_("Phone"), "text"),
+        Field("notes", N_("Notes"), "multiline"),
+    ),
     r.Contract: (
         Field("employer", N_("Employer (implementing organisation)"), "text"),
         Field("employer_address", N_("Employer's address"), "text"),
@@ -39,12 +53,12 @@ FORMS: dict[type[r.Record], tuple[Field, ...]] = {
         Field("residence_status", N_("Residence status"), "text"),
         Field("stay_expiry", N_("Period of stay ends"), "date_opt"),
         Field("wage_kind", N_("Wage paid"), "choice", {"choices": r.WAGE_KINDS}),
-        _money("wage", N_("Promised wage")),
+        _yen("wage", N_("Promised wage")),
         Field("hours_per_month", N_("Promised hours per month"), "decimal"),
-        _money("housing", N_("Housing deduction")),
-        _money("utilities", N_("Utilities deduction")),
-        _money("meals", N_("Meals deduction")),
-        _money("other_deductions", N_("Other deductions")),
+        _yen("housing", N_("Housing deduction")),
+        _yen("utilities", N_("Utilities deduction")),
+        _yen("meals", N_("Meals deduction")),
+        _yen("other_deductions", N_("Other deductions")),
         Field("notes", N_("Notes"), "multiline"),
     ),
     r.Payslip: (
@@ -54,14 +68,14 @@ FORMS: dict[type[r.Record], tuple[Field, ...]] = {
         Field("overtime_hours", N_("Overtime hours"), "decimal"),
         Field("late_night_hours", N_("Late-night hours"), "decimal"),
         Field("holiday_hours", N_("Holiday hours"), "decimal"),
-        _money("base_pay", N_("Base pay")),
-        _money("overtime_pay", N_("Overtime pay")),
-        _money("late_night_pay", N_("Late-night pay")),
-        _money("holiday_pay", N_("Holiday pay")),
-        _money("other_pay", N_("Other pay")),
-        _money("gross", N_("Gross pay")),
+        _yen("base_pay", N_("Base pay")),
+        _yen("overtime_pay", N_("Overtime pay")),
+        _yen("late_night_pay", N_("Late-night pay")),
+        _yen("holiday_pay", N_("Holiday pay")),
+        _yen("other_pay", N_("Other pay")),
+        _yen("gross", N_("Gross pay")),
         Field("deductions", N_("Deductions (yen)"), "deductions", {"choices": r.DEDUCTION_KEYS}),
-        _money("net", N_("Net pay")),
+        _yen("net", N_("Net pay")),
         Field("paid_on", N_("Paid on"), "date_opt"),
         Field("notes", N_("Notes"), "multiline"),
     ),
@@ -146,11 +160,13 @@ LANGUAGES = {code: name for code, name in LANGUAGE_NAMES.items()}
 
 # Titles of the add/edit dialogs per kind.
 NEW_TITLES = {
+    r.Profile: N_("My details"),
     r.Contract: N_("New contract"), r.Payslip: N_("New payslip"), r.HoursEntry: N_("New hours entry"),
     r.Loan: N_("New loan"), r.Repayment: N_("New repayment"), r.RecruitmentFee: N_("New recruitment fee"),
     r.Remittance: N_("New remittance"), r.Incident: N_("New incident"), r.Reminder: N_("New reminder"),
 }
 EDIT_TITLES = {
+    r.Profile: N_("My details"),
     r.Contract: N_("Edit contract"), r.Payslip: N_("Edit payslip"), r.HoursEntry: N_("Edit hours entry"),
     r.Loan: N_("Edit loan"), r.Repayment: N_("Edit repayment"), r.RecruitmentFee: N_("Edit recruitment fee"),
     r.Remittance: N_("Edit remittance"), r.Incident: N_("Edit incident"), r.Reminder: N_("Edit reminder"),

@@ -34,19 +34,24 @@ from handbook_app.i18n.formatting import (
     format_month,
     format_percent,
 )
-from handbook_app.services.work import typed_history
+from handbook_app.services.work import AttachmentStep, attachment_history, typed_history
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.dialogs.forms import FORMS, Field, field_label
 from handbook_app.ui.lang import notifier, translate_buttons
 
 ACTIONS = {"insert": N_("Added"), "update": N_("Changed"), "delete": N_("Deleted")}
+ATTACHMENT_ACTIONS = {"insert": N_("Attachment added"), "update": N_("Attachment changed"),
+                      "delete": N_("Attachment removed")}
 HEADERS = (N_("When"), N_("Who"), N_("What"), N_("Field"), N_("Before"), N_("After"))
 TEXT_LIMIT = 160
 
 
 def _when(at: str) -> str:
+    """Local date with a four-digit year (as everywhere else in the app) and the time."""
+    from handbook_app.ui.widgets.date_edit import input_pattern
+
     try:
-        return format_datetime(dt.datetime.fromisoformat(at).astimezone(), fmt="short")
+        return format_datetime(dt.datetime.fromisoformat(at).astimezone(), fmt=input_pattern() + " HH:mm")
     except ValueError:
         return at
 
@@ -125,8 +130,8 @@ class HistoryDialog(QDialog):
 
     def retranslate(self, *_args) -> None:
         self.setWindowTitle(_("History"))
-        self.heading.setText(_("Every change to this record, oldest first, with who made it and when (local time). "
-                               "Deleted records keep their history."))
+        self.heading.setText(_("Every change to this record and its attachments, oldest first, with who made it "
+                               "and when (local time). Deleted records keep their history."))
         self.table.setHorizontalHeaderLabels([_(h) for h in HEADERS])
         self.table.setAccessibleName(_("History"))
         translate_buttons(self.buttons)
@@ -144,8 +149,13 @@ class HistoryDialog(QDialog):
             return []
         specs = {f.name: f for f in FORMS.get(self.cls, ())}
         refs = self._refs()
-        out = []
-        for step in typed_history(hb, self.cls, self.row_id):
+        out: list[tuple[str, ...]] = []
+        for step in self._merged_steps(hb):
+            if isinstance(step, AttachmentStep):
+                action = _(ATTACHMENT_ACTIONS.get(step.action, step.action))
+                out.append((_when(step.at), who_text(step.who, step.actor_kind), action, _("File"), "",
+                            _("{name} — SHA-256: {sha256}").format(name=step.name, sha256=step.sha256)))
+                continue
             action = _(ACTIONS.get(step.action, step.action))
             when = _when(step.at)
             who = who_text(step.who, step.actor_kind)
@@ -160,6 +170,13 @@ class HistoryDialog(QDialog):
                 out.append((when, who, action, _(field_label(self.cls.KIND, change.field)),
                             before, format_value(change.after, spec, refs)))
         return out
+
+    def _merged_steps(self, hb) -> list:
+        """The record's own audit steps and its attachments' steps, in the order they happened."""
+        steps: list = list(typed_history(hb, self.cls, self.row_id))
+        if self.cls.KIND in r.ATTACHMENT_OWNERS:
+            steps += attachment_history(hb, self.cls.KIND, self.row_id)
+        return sorted(steps, key=lambda s: s.seq)
 
     def load(self) -> None:
         rows = self.rows()

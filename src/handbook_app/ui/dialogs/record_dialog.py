@@ -80,6 +80,9 @@ def _languages() -> list[tuple[object, str]]:
 def make_editor(spec: Field, context: AppContext, editors: dict[str, FieldEditor], default: object) -> FieldEditor:
     kind = spec.kind
     if kind == "money":
+        fixed = spec.options.get("currency")
+        if fixed:
+            return MoneyEdit(currency=fixed, currencies=(fixed,), fixed=True)
         return MoneyEdit(currency=default.currency if isinstance(default, r.Money) else "JPY")
     if kind in ("date", "date_opt"):
         return DateEdit(optional=kind == "date_opt")
@@ -137,6 +140,28 @@ def new_defaults(cls: type[r.Record]) -> r.Record:
     return replace(record, **{k: v for k, v in changes.items() if v is not None}) if changes else record
 
 
+def default_contract(context: AppContext, month: dt.date | None = None) -> int | None:
+    """The contract a new payslip most likely belongs to: the one whose period covers `month` (today's by
+    default), else the only contract; None when that is not clear."""
+    hb = context.handbook
+    if hb is None or not hb.is_open:
+        return None
+    try:
+        contracts = [c for c in hb.records(r.Contract) if c.id is not None]
+    except VaultError:
+        return None
+    month = (month or dt.date.today()).replace(day=1)
+    following = (month + dt.timedelta(days=32)).replace(day=1)
+    covering = [c for c in contracts
+                if (c.start is None or c.start < following) and (c.end is None or c.end >= month)
+                and (c.start is not None or c.end is not None)]
+    if len(covering) == 1:
+        return covering[0].id
+    if len(contracts) == 1:
+        return contracts[0].id
+    return None
+
+
 class RecordDialog(QDialog):
     """Add (record None) or edit a record of `cls`; saves through the Handbook and reports Changes."""
 
@@ -147,6 +172,8 @@ class RecordDialog(QDialog):
         self.context = context
         self.original = record
         self.base = record if record is not None else new_defaults(cls)
+        if record is None and cls is r.Payslip and "contract_id" not in (preset or {}):
+            self.base = replace(self.base, contract_id=default_contract(context))
         if record is None and preset:
             self.base = replace(self.base, **preset)
         self.preset = dict(preset or {})
@@ -200,10 +227,12 @@ class RecordDialog(QDialog):
             self.attachments = AttachmentsPanel(context, record, self.attachments_box)
             box_layout.addWidget(self.attachments)
             if record is None:
-                self.save_first_button = QPushButton(self.attachments_box)
+                # Before the first save the section is one button, so the form keeps the room.
+                self.save_first_button = QPushButton(self)
                 self.save_first_button.setObjectName("saveFirst")
                 self.save_first_button.clicked.connect(self.save_and_continue)
-                box_layout.addWidget(self.save_first_button)
+                layout.addWidget(self.save_first_button, 0, Qt.AlignmentFlag.AlignLeft)
+                self.attachments_box.hide()
             layout.addWidget(self.attachments_box)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -218,7 +247,8 @@ class RecordDialog(QDialog):
 
         notifier().changed.connect(self.retranslate)
         self.retranslate()
-        self.resize(660, min(820, 140 + 58 * len(self.specs) + (220 if self.attachments is not None else 0)))
+        with_box = self.attachments is not None and record is not None
+        self.resize(660, min(820, 140 + 58 * len(self.specs) + (220 if with_box else 0)))
         context.track(self)
 
     def done(self, result: int) -> None:
@@ -299,6 +329,23 @@ class RecordDialog(QDialog):
 
     # --- saving ----------------------------------------------------------------------------------
     def save(self) -> bool:
+        try:
+            return self._save()
+        except Exception as exc:  # noqa: BLE001 — never a silent Save: everything typed stays, the reason shows
+            self._show_unexpected(exc)
+            return False
+
+    def _store(self, record: r.Record) -> Changes:
+        hb = self.context.require()
+        if self.cls is r.Profile:
+            return hb.save_profile(record)  # type: ignore[arg-type]
+        return hb.update(record) if self.original is not None else hb.add(record)
+
+    def _show_unexpected(self, exc: Exception) -> None:
+        self._show_general(_("This could not be saved: {reason}. Everything you typed is still here.").format(
+            reason=str(exc) or type(exc).__name__))
+
+    def _save(self) -> bool:
         record = self.collect()
         if record is None:
             return False
@@ -310,7 +357,7 @@ class RecordDialog(QDialog):
             if not hb.file_present():
                 raise VaultError(_("The vault file was moved or deleted while open. Nothing was saved here; "
                                    "save a copy of the vault from the warning in the main window."))
-            changes = hb.update(record) if self.original is not None else hb.add(record)
+            changes = self._store(record)
         except ValidationError as exc:
             self._show_problems(exc.problems)
             return False
@@ -324,13 +371,20 @@ class RecordDialog(QDialog):
 
     def save_and_continue(self) -> bool:
         """Save a new record without closing, so attachments can be added to it."""
+        try:
+            return self._save_and_continue()
+        except Exception as exc:  # noqa: BLE001 — as in save()
+            self._show_unexpected(exc)
+            return False
+
+    def _save_and_continue(self) -> bool:
         if self.original is not None:
             return True
         record = self.collect()
         if record is None:
             return False
         try:
-            changes = self.context.require().add(record)
+            changes = self._store(record)
         except ValidationError as exc:
             self._show_problems(exc.problems)
             return False
@@ -345,6 +399,9 @@ class RecordDialog(QDialog):
             self.save_first_button.hide()
         if self.attachments is not None:
             self.attachments.set_owner(saved)
+        if self.attachments_box is not None:
+            self.attachments_box.show()
+            self.resize(self.width(), max(self.height(), min(820, self.height() + 220)))
         self.retranslate()
         self.context.notify(changes)
         return True
@@ -364,3 +421,17 @@ class RecordDialog(QDialog):
         if self.original is None or self.original.id is None:
             return
         HistoryDialog(self.context, self.cls, self.original.id, self).open()
+
+
+def open_profile(context: AppContext, parent: QWidget | None = None) -> RecordDialog | None:
+    """The trainee's own details (name, birth date, home province…): the evidence pack's cover uses them."""
+    hb = context.handbook
+    if hb is None or not hb.is_open:
+        return None
+    try:
+        profile = hb.profile()
+    except VaultError:
+        profile = None
+    dialog = RecordDialog(r.Profile, profile, context, parent)
+    dialog.open()
+    return dialog

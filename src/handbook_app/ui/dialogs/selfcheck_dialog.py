@@ -127,10 +127,7 @@ class SelfCheckDialog(QDialog):
         self.intro.setWordWrap(True)
         self.intro.setObjectName("selfCheckIntro")
         layout.addWidget(self.intro)
-        self.privacy = QLabel(self)
-        self.privacy.setWordWrap(True)
-        self.privacy.setObjectName("selfCheckPrivacy")
-        layout.addWidget(self.privacy)
+        # The intro (from the guide data) already says that answers are not saved: no second line for it.
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         body = QWidget(scroll)
@@ -186,8 +183,6 @@ class SelfCheckDialog(QDialog):
         sc = self.guide.selfcheck
         self.setWindowTitle(_("Private self-check"))
         self.intro.setText(sc.intro.get(lang, sc.intro["en"]))
-        self.privacy.setText("<i>{}</i>".format(html.escape(
-            _("Your answers are not saved anywhere. Closing this window forgets them."))))
         self.source.setText(_("Source: {title}").format(title=sc.source.title))
         for row in self.rows:
             row.retranslate()

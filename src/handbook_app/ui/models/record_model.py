@@ -78,6 +78,7 @@ def fold(text: str) -> str:
 class RecordTableModel(QAbstractTableModel):
     RECORD_TYPE: type[Record] = Record
     COLUMNS: tuple[Column, ...] = ()
+    STRETCH: int | None = None  # the free-text column that takes the spare width (None: the last one)
     DEFAULT_SORT: tuple[int, Qt.SortOrder] | None = None  # (column, order) before the user picks one
 
     def __init__(self, parent=None) -> None:

@@ -12,6 +12,7 @@ from handbook_app.ui.models.record_model import Column, RecordTableModel, choice
 class ReminderModel(RecordTableModel):
     RECORD_TYPE = r.Reminder
     DUE, TITLE, KIND, DONE = range(4)
+    STRETCH = TITLE
     DEFAULT_SORT = (0, Qt.SortOrder.AscendingOrder)  # soonest first
     COLUMNS = (
         Column(N_("Due"), lambda x, lk: date(x.due), lambda x: x.due),

@@ -10,9 +10,11 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -82,6 +84,10 @@ class HomeScreen(Screen):
         self.summary: HomeSummary | None = None
         self.greeting = QLabel(self)
         self.greeting.setObjectName("greeting")
+        self.profile_button = QPushButton(self)
+        self.profile_button.setObjectName("myDetails")
+        self.profile_button.clicked.connect(self.open_profile)
+        self.profile_dialog = None
         self.debt_card = _Card(self)
         self.sent_card = _Card(self)
         self.incident_card = _Card(self)
@@ -96,7 +102,10 @@ class HomeScreen(Screen):
         self.own_title = QLabel(self)
         self.reminders = RecordListPanel(ReminderModel(), context, order="due")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.greeting)
+        top = QHBoxLayout()
+        top.addWidget(self.greeting, 1)
+        top.addWidget(self.profile_button)
+        layout.addLayout(top)
         layout.addLayout(cards)
         layout.addWidget(self.coming_title)
         layout.addWidget(self.coming)
@@ -136,9 +145,17 @@ class HomeScreen(Screen):
     def new_record(self) -> None:
         self.reminders.new_record()
 
+    def open_profile(self):
+        from handbook_app.ui.dialogs.record_dialog import open_profile
+
+        self.profile_dialog = open_profile(self.context, self.window())
+        return self.profile_dialog
+
     def retranslate(self) -> None:
         self.coming_title.setText("<b>" + _("Coming up") + "</b>")
         self.own_title.setText("<b>" + _("Your reminders") + "</b>")
+        self.profile_button.setText(_("My details…"))
+        self.profile_button.setToolTip(_("Your name and details, shown on the cover of the evidence pack"))
         self.coming.setAccessibleName(_("Coming up"))
         self.debt_card.title.setText(_("Still owed on loans"))
         self.incident_card.title.setText(_("Open incidents"))

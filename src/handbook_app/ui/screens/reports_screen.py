@@ -702,6 +702,7 @@ class ReportsScreen(Screen):
             path += ".pdf"
         kind = self.kind()
         self._set_status(None)
+        self._saving_protected = bool(options.password)
         self._start(_("Making the PDF…"),
                     lambda progress, cancelled: export_report(hb, kind, path, options, progress, cancelled),
                     self._saved)
@@ -710,14 +711,19 @@ class ReportsScreen(Screen):
         self.last_result = result
         self.password.clear()
         self.password_again.clear()
+        protected = getattr(self, "_saving_protected", False)
+        self._saving_protected = False
+        # The password boxes are empty again, so the banner above says "not protected" for the next file:
+        # say plainly that this one has its password.
+        extra = (N_("This file is protected with the password you chose."),) if protected else ()
         values = {"path": str(result.path), "pages": result.pages, "sha256": result.sha256}
         if result.missing_glyphs:
             values["chars"] = ", ".join(result.missing_glyphs)
             self._set_status(N_("Saved {path} — {pages} pages. SHA-256: {sha256}. The handover was recorded in "
-                                "the history. Some characters have no font and show as “�”: {chars}"), values)
+                                "the history. Some characters have no font and show as “�”: {chars}"), values, extra)
         else:
             self._set_status(N_("Saved {path} — {pages} pages. SHA-256: {sha256}. The handover was recorded in "
-                                "the history."), values)
+                                "the history."), values, extra)
         self.context.notify(Changes(frozenset({"audit"})))
 
     # ------------------------------------------------------------------ print
@@ -806,8 +812,9 @@ class ReportsScreen(Screen):
         return printed
 
     # ------------------------------------------------------------------ status line
-    def _set_status(self, message: str | None, values: dict | None = None) -> None:
-        self._status = (message, values or {}) if message else None
+    def _set_status(self, message: str | None, values: dict | None = None, extra: tuple[str, ...] = ()) -> None:
+        """`message` and any `extra` sentences are English msgids, translated when shown (and on a switch)."""
+        self._status = (message, values or {}, extra) if message else None
         self._show_status()
 
     def _show_status(self) -> None:
@@ -815,8 +822,8 @@ class ReportsScreen(Screen):
             self.status.clear()
             self.status.hide()
             return
-        message, values = self._status
-        self.status.setText(_(message).format(**values))
+        message, values, extra = self._status
+        self.status.setText(" ".join(_(m).format(**values) for m in (message, *extra)))
         self.status.show()
 
     # ------------------------------------------------------------------ lock

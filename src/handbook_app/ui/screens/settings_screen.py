@@ -68,6 +68,10 @@ class SettingsScreen(Screen):
         self.passphrase_button = QPushButton(self)
         self.passphrase_button.setObjectName("changePassphrase")
         self.passphrase_button.clicked.connect(window.change_passphrase)
+        self.profile_button = QPushButton(self)
+        self.profile_button.setObjectName("myDetails")
+        self.profile_button.clicked.connect(self.open_profile)
+        self.profile_dialog = None
         self.verify_button = QPushButton(self)
         self.verify_button.setObjectName("verify")
         self.verify_button.clicked.connect(self.verify)
@@ -84,6 +88,7 @@ class SettingsScreen(Screen):
         row.addWidget(self.actor_button)
         vault.addLayout(row)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.profile_button)
         buttons.addWidget(self.passphrase_button)
         buttons.addWidget(self.verify_button)
         buttons.addStretch(1)
@@ -112,6 +117,12 @@ class SettingsScreen(Screen):
             return
         self.actor_label.setText(_("Entering records now: {who}").format(who=self.window_.actor_text(hb.actor)))
 
+    def open_profile(self):
+        from handbook_app.ui.dialogs.record_dialog import open_profile
+
+        self.profile_dialog = open_profile(self.context, self.window())
+        return self.profile_dialog
+
     def verify(self) -> None:
         self.verify_button.setEnabled(False)
         self.verify_result.setPlainText(_("Checking the whole record…"))
@@ -138,6 +149,7 @@ class SettingsScreen(Screen):
         self.vault_box.setTitle(_("This vault"))
         self.actor_button.setText(_("Change who is entering…"))
         self.passphrase_button.setText(_("Change the passphrase…"))
+        self.profile_button.setText(_("My details…"))
         self.verify_button.setText(_("Verify the record"))
         self.about_button.setText(_("About…"))
         self._show_actor()

@@ -117,6 +117,12 @@ class UnlockScreen(QWidget):
         self.actor_picker.clear()
         self._clear_error()
 
+    def set_actor(self, actor: Actor | None) -> None:
+        """Pre-select who is entering (the last choice for this vault, kept in memory only); None: the trainee."""
+        self.actor_picker.clear()
+        if actor is not None:
+            self.actor_picker.set_actor(actor)
+
     def set_busy(self, busy: bool, text: str | None = None) -> None:
         self._busy = busy
         self._busy_text = text
@@ -174,6 +180,7 @@ class UnlockScreen(QWidget):
     def _submit(self) -> None:
         if self._busy or self._wait_left > 0:
             return
+        self._clear_error()  # an old message must not sit beside a new, different one
         if not self.passphrase.text():
             self.show_error(_("Please enter the passphrase."))
             return

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QToolButton, QW
 from handbook_app.i18n import _, current_locale
 from handbook_app.i18n.formatting import ParseError, date_input_pattern, format_date, parse_date
 from handbook_app.ui.widgets.field import FieldEditor
+from handbook_app.ui.widgets.money_edit import relocalise
 
 
 def input_pattern() -> str:
@@ -43,12 +44,15 @@ class DateEdit(FieldEditor):
         self.row.addWidget(self.edit, 1)
         self.row.addWidget(self.pick)
         self.edit.textEdited.connect(lambda _text: self.set_error(None))
+        self._locale = current_locale()
         self.retranslate()
 
     def focus_widget(self) -> QWidget:
         return self.edit
 
     def retranslate(self) -> None:
+        old, self._locale = self._locale, current_locale()
+        relocalise(self.edit, old, self._locale, lambda text, a, _b: format_input_date(parse_date(text, a)))
         example = format_input_date(dt.date(2026, 11, 27))
         self.edit.setPlaceholderText(_("for example {example}").format(example=example))
         self.pick.setToolTip(_("Choose from a calendar"))

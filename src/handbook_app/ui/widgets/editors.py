@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from handbook_app.i18n import _
+from handbook_app.i18n import _, current_locale
 from handbook_app.i18n.formatting import (
     ParseError,
     format_amount,
@@ -20,6 +20,7 @@ from handbook_app.i18n.formatting import (
 )
 from handbook_app.ui.widgets.date_edit import format_input_date
 from handbook_app.ui.widgets.field import FieldEditor
+from handbook_app.ui.widgets.money_edit import relocalise
 
 
 class _LineBased(FieldEditor):
@@ -86,9 +87,13 @@ class DecimalEditor(_LineBased):
         super().__init__(parent)
         self.optional = optional
         self.scale = Decimal(scale)
+        self._locale = current_locale()
         self.retranslate()
 
     def retranslate(self) -> None:
+        old, self._locale = self._locale, current_locale()
+        relocalise(self.edit, old, self._locale,
+                   lambda text, a, b: format_decimal(parse_decimal(text.replace("%", ""), a).normalize(), b))
         self.edit.setPlaceholderText(format_decimal(Decimal("1.5")) if self.scale != 1 else "")
 
     def value(self) -> Decimal | None:
@@ -110,10 +115,22 @@ class DecimalEditor(_LineBased):
         self.edit.setText(format_decimal((Decimal(value) * self.scale).normalize()))
 
 
+def _whole(text: str, old: str, _new: str) -> str:
+    number = parse_decimal(text, old)
+    if number != number.to_integral_value():
+        raise ValueError(text)
+    return str(int(number))
+
+
 class IntEditor(_LineBased):
     def __init__(self, optional: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.optional = optional
+        self._locale = current_locale()
+
+    def retranslate(self) -> None:
+        old, self._locale = self._locale, current_locale()
+        relocalise(self.edit, old, self._locale, _whole)
 
     def value(self) -> int | None:
         text = self.edit.text()
@@ -139,6 +156,8 @@ class MonthEditor(_LineBased):
         self.edit.setPlaceholderText("2026-11")
 
     def value(self) -> dt.date:
+        if not self.edit.text().strip():
+            self._fail(ParseError(_("This field is required.")))
         try:
             return parse_month(self.edit.text())
         except ParseError as exc:
@@ -229,12 +248,17 @@ class DeductionsEditor(FieldEditor):
             grid.addWidget(edit, index // 2, (index % 2) * 2 + 1)
             self.labels[key], self.edits[key] = label, edit
         self.row.addWidget(grid_host, 1)
+        self._locale = current_locale()
         self.retranslate()
 
     def focus_widget(self) -> QWidget:
         return next(iter(self.edits.values()))
 
     def retranslate(self) -> None:
+        old, self._locale = self._locale, current_locale()
+        for edit in self.edits.values():
+            relocalise(edit, old, self._locale,
+                       lambda text, a, b: format_amount(parse_money(text, self.currency, a), self.currency, b))
         for key, label in self.labels.items():
             label.setText(_(self.keys[key]))
             self.edits[key].setAccessibleName(_(self.keys[key]))

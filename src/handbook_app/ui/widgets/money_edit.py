@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+import contextlib
+
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from handbook_app.core.money import Money
-from handbook_app.i18n import _
+from handbook_app.i18n import _, current_locale
 from handbook_app.i18n.formatting import ParseError, format_amount, parse_money
 from handbook_app.ui.widgets.field import FieldEditor
+
+
+def relocalise(edit: QLineEdit, old: str, new: str, convert) -> None:
+    """After a language switch: text typed the old locale's way, rewritten the new one's; text that does not
+    read in the old locale stays exactly as typed (its error shows on save)."""
+    text = edit.text()
+    if old == new or not text.strip():
+        return
+    with contextlib.suppress(ParseError, ArithmeticError, ValueError):
+        edit.setText(convert(text, old, new))
+
 
 DEFAULT_CURRENCIES = ("JPY", "VND", "USD")
 
 
 class MoneyEdit(FieldEditor):
     def __init__(self, currency: str = "JPY", currencies: tuple[str, ...] = DEFAULT_CURRENCIES,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, fixed: bool = False) -> None:
         super().__init__(parent)
+        self._locale = current_locale()
+        self.fixed = fixed  # one currency only (a Japanese payslip or contract is in yen): no choice shown
         self.edit = QLineEdit(self)
         self.edit.setObjectName("amount")
         self.currency_box = QComboBox(self)
@@ -25,6 +40,12 @@ class MoneyEdit(FieldEditor):
         self.currency_box.setCurrentIndex(self.currency_box.findData(currency))
         self.row.addWidget(self.edit, 1)
         self.row.addWidget(self.currency_box)
+        if fixed:
+            self.currency_box.setEnabled(False)
+            self.currency_box.hide()
+            self.unit = QLabel(currency, self)
+            self.unit.setObjectName("fixedCurrency")
+            self.row.addWidget(self.unit)
         self.edit.textEdited.connect(lambda _text: self.set_error(None))
         self.retranslate()
 
@@ -32,6 +53,9 @@ class MoneyEdit(FieldEditor):
         return self.edit
 
     def retranslate(self) -> None:
+        old, self._locale = self._locale, current_locale()
+        relocalise(self.edit, old, self._locale,
+                   lambda text, a, b: format_amount(parse_money(text, self.currency(), a), self.currency(), b))
         self.edit.setToolTip(_("For example {example}").format(example=format_amount(self._example(), self.currency())))
         self.currency_box.setAccessibleName(_("Currency"))
 
@@ -42,6 +66,12 @@ class MoneyEdit(FieldEditor):
         return self.currency_box.currentData() or "JPY"
 
     def set_currency(self, code: str) -> None:
+        if self.fixed and code != self.currency():
+            # An older record stored in another currency: show the choice rather than change its value.
+            self.fixed = False
+            self.unit.hide()
+            self.currency_box.setEnabled(True)
+            self.currency_box.show()
         if self.currency_box.findData(code) < 0:
             self.currency_box.addItem(code, code)
         self.currency_box.setCurrentIndex(self.currency_box.findData(code))

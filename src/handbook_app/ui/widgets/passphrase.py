@@ -4,13 +4,31 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QToolButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QToolButton, QVBoxLayout, QWidget
 
 from handbook_app.i18n import N_, _
+from handbook_app.services.handbook import passphrase_problem
 from handbook_app.services.session import passphrase_strength
 from handbook_app.ui.widgets.field import ERROR_STYLE
 
 STRENGTH = (N_("Very weak"), N_("Weak"), N_("Fair"), N_("Good"), N_("Strong"))
+# Bar colour per strength: red for very weak and weak, amber for fair, green above.
+STRENGTH_COLOURS = ("#b00020", "#d32f2f", "#e0a000", "#2e7d32", "#1b5e20")
+
+
+def grow_to_fit(widget: QWidget) -> None:
+    """A dialog whose wrapped texts changed: let the layout recompute, then grow (never shrink) to fit."""
+    window = widget.window()
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()
+    width = window.width()
+    if layout is not None and layout.hasHeightForWidth():
+        height = layout.totalHeightForWidth(width)
+    else:
+        height = window.sizeHint().height()
+    if height > window.height():
+        window.resize(width, height)
 
 
 class CapsLockWatcher(QObject):
@@ -63,7 +81,7 @@ class NewPassphrase(QWidget):
         self.toggle.toggled.connect(
             lambda shown: self.second.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password))
         self.strength = QProgressBar(self)
-        self.strength.setRange(0, 4)
+        self.strength.setRange(0, len(STRENGTH))
         self.strength.setTextVisible(True)
         self.strength.setObjectName("strength")
         self.caps = QLabel(self)
@@ -84,14 +102,18 @@ class NewPassphrase(QWidget):
         self.first_label, self.second_label, self.strength_label = QLabel(self), QLabel(self), QLabel(self)
         self.first_label.setBuddy(self.first)
         self.second_label.setBuddy(self.second)
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.first_label, row)
         form.addRow(self.second_label, self.second)
         form.addRow(self.strength_label, self.strength)
-        form.addRow(self.caps)
-        form.addRow(self.warning)
-        form.addRow(self.error_label)
+        outer.addLayout(form)
+        # Wrapped texts in a plain column (a QFormLayout's spanning rows do not grow with them).
+        outer.addWidget(self.caps)
+        outer.addWidget(self.warning)
+        outer.addWidget(self.error_label)
         self.first.textChanged.connect(self._update_strength)
         self.first.textChanged.connect(lambda _t: self.error_label.hide())
         self.second.textChanged.connect(lambda _t: self.error_label.hide())
@@ -112,20 +134,32 @@ class NewPassphrase(QWidget):
         self._update_strength()
 
     def _update_strength(self, *_args) -> None:
-        score = passphrase_strength(self.first.text())
-        self.strength.setValue(score)
-        self.strength.setFormat(_(STRENGTH[score]) if self.first.text() else "")
+        text = self.first.text()
+        score = passphrase_strength(text)
+        if passphrase_problem(text):
+            score = 0  # what would be refused never looks acceptable
+        # Even "very weak" fills a visible (red) part of the bar: an empty bar does not read as a warning.
+        self.strength.setValue(score + 1 if text else 0)
+        self.strength.setFormat(_(STRENGTH[score]) if text else "")
+        self.strength.setProperty("score", score if text else -1)
+        colour = STRENGTH_COLOURS[score]
+        self.strength.setStyleSheet("QProgressBar::chunk { background-color: " + colour + "; }" if text else "")
+
+    def score(self) -> int:
+        return int(self.strength.property("score") if self.strength.property("score") is not None else -1)
 
     def check(self) -> str | None:
-        message = None
-        if not self.first.text():
-            message = _("Please enter a passphrase.")
-        elif self.first.text() != self.second.text():
+        message = passphrase_problem(self.first.text())
+        if message is None and self.first.text() != self.second.text():
             message = _("The two passphrases are not the same.")
         if message:
-            self.error_label.setText(message)
-            self.error_label.show()
+            self.show_error(message)
         return message
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+        grow_to_fit(self)
 
     def passphrase(self) -> str:
         return self.first.text()

@@ -44,6 +44,15 @@ def standard_lookups(needs: tuple[str, ...]) -> Callable[[object], Lookups]:
     return load
 
 
+SUMMARY_LIMIT = 80
+
+
+def elide(text: str, limit: int = SUMMARY_LIMIT) -> str:
+    """One line of at most `limit` characters (a 1,600-character title must not fill the screen)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 class RecordListPanel(QWidget):
     def __init__(self, model: RecordTableModel, context: AppContext, lookup_kinds: tuple[str, ...] = (),
                  order: str = "id", parent: QWidget | None = None) -> None:
@@ -100,7 +109,13 @@ class RecordListPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        stretch = getattr(self.model, "STRETCH", None)
+        if stretch is not None and 0 <= stretch < self.model.columnCount():
+            # The title takes the spare width; dates and short columns keep the width of their content.
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -267,6 +282,7 @@ class RecordListPanel(QWidget):
             return
         row = self.proxy.mapFromSource(self.model.index(self.model.row_of(record.id), 0)).row()
         summary = " · ".join(self.model.text(self.model.row_of(record.id), c) for c in range(min(3, self.model.columnCount())))
+        summary = elide(summary)
         if not messages.ask(
             self, _("Delete this record?"),
             _("“{summary}” will be removed from the lists.").format(summary=summary),
