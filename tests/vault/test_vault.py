@@ -237,3 +237,48 @@ def test_newer_vault_is_refused(handbook, vault_path):
     with pytest.raises(VaultError) as info:
         Vault.open(vault_path, PASSPHRASE)
     assert "newer version" in str(info.value)
+
+
+def test_the_same_passphrase_typed_precomposed_or_decomposed_opens_the_vault(tmp_path):
+    import unicodedata
+
+    typed = "Mật khẩu của tôi ữ"
+    path = tmp_path / "v.vault"
+    Vault.create(path, unicodedata.normalize("NFC", typed)).close()
+    Vault.open(path, unicodedata.normalize("NFD", typed)).close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_vault_and_exports_are_readable_by_their_owner_only(handbook, vault_path, tmp_path):
+    from handbook_app.services.export_json import export_json
+
+    out = export_json(handbook, tmp_path / "out.json")
+    assert vault_path.stat().st_mode & 0o077 == 0
+    assert out.stat().st_mode & 0o077 == 0
+
+
+def test_a_failed_swap_after_rekey_leaves_the_old_vault_open(handbook, vault_path, monkeypatch):
+    handbook.add(Incident(title="still here", category="other"))
+
+    def refuse(*_args):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("handbook_app.vault.connection.os.replace", refuse)
+    with pytest.raises(VaultError):
+        handbook.change_passphrase("another long passphrase")
+    monkeypatch.undo()
+    assert [i.title for i in handbook.records(Incident)] == ["still here"]  # still open and usable
+    handbook.lock()
+    Vault.open(vault_path, PASSPHRASE).close()  # the old passphrase still opens it
+
+
+def test_a_clock_set_back_does_not_demand_a_wait_of_years(vault_path, handbook):
+    import json
+    import time
+
+    from handbook_app.services.session import wait_needed
+
+    handbook.lock()
+    sidecar = vault_path.with_name(f".{vault_path.name}.attempts")
+    sidecar.write_text(json.dumps({"failed": 9, "last": time.time() + 10**9}))
+    assert wait_needed(vault_path) <= 30

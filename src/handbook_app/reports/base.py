@@ -21,6 +21,7 @@ from typing import BinaryIO
 
 from handbook_app import __version__
 from handbook_app.i18n import N_
+from handbook_app.private_files import open_private
 from handbook_app.reports.fonts import JAPANESE, SANS, SANS_BOLD, RunSplitter, describe_missing
 from handbook_app.reports.labels import Labels
 
@@ -380,7 +381,7 @@ def write_report(dest: str | os.PathLike, render: Callable[[BinaryIO], RenderInf
         raise ReportCancelled()
     tmp = dest.with_name(f".{dest.name}.part")
     try:
-        with tmp.open("wb") as fh:
+        with open_private(tmp, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())

@@ -13,6 +13,7 @@ from pathlib import Path
 from handbook_app import __version__
 from handbook_app.core.records import RECORD_TYPES
 from handbook_app.i18n import _
+from handbook_app.private_files import open_private
 from handbook_app.services.handbook import Handbook
 from handbook_app.vault.codec import to_row
 from handbook_app.vault.connection import VaultExists, storage_error
@@ -42,7 +43,7 @@ def export_json(handbook: Handbook, dest: str | os.PathLike, overwrite: bool = F
         raise VaultExists(_("A file with this name already exists. Choose another name; nothing was overwritten."))
     tmp = dest.with_name(f".{dest.name}.part")
     try:
-        with tmp.open("w", encoding="utf-8") as out:
+        with open_private(tmp, "w", encoding="utf-8") as out:
             json.dump(export_document(handbook), out, ensure_ascii=False, indent=1)
         os.replace(tmp, dest)
     except OSError as exc:

@@ -12,6 +12,7 @@ import hmac
 import mimetypes
 import os
 import threading
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,6 +23,7 @@ from handbook_app.core.audit import AuditEntry
 from handbook_app.core.loans import validate_repayment
 from handbook_app.core.validation import Problem, ValidationError, validate
 from handbook_app.i18n import _
+from handbook_app.private_files import open_private
 from handbook_app.services.changes import Changes
 from handbook_app.vault import attachments as blobs
 from handbook_app.vault.codec import to_row
@@ -54,13 +56,18 @@ def passphrase_problem(passphrase: str) -> str | None:
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         return _("Use at least {count} characters; a few words you can remember work well.").format(
             count=MIN_PASSPHRASE_LENGTH)
+    if any(unicodedata.category(c) == "Cc" for c in passphrase):
+        return _("The passphrase cannot contain control characters.")
+    if passphrase.lower().startswith("x'") and passphrase.endswith("'"):
+        return _("A passphrase cannot have the form x'…' (SQLCipher reads that as a raw key).")
     if len(set(passphrase)) < 3:
         return _("This passphrase is too easy to guess: use different letters or words.")
     return None
 
 
 def _passphrase_digest(passphrase: str, salt: bytes) -> bytes:
-    return hashlib.pbkdf2_hmac("sha256", passphrase.encode("utf-8"), salt, 50_000)
+    text = unicodedata.normalize("NFC", passphrase)
+    return hashlib.pbkdf2_hmac("sha256", text.encode("utf-8"), salt, 50_000)
 
 
 class Handbook:
@@ -247,7 +254,7 @@ class Handbook:
         dest = Path(dest)
         tmp = dest.with_name(f".{dest.name}.part")
         try:
-            with tmp.open("wb") as out:
+            with open_private(tmp, "wb") as out:
                 for block in blobs.read_chunks(self.vault, attachment_id):
                     out.write(block)
             os.replace(tmp, dest)

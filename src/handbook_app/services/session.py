@@ -66,6 +66,7 @@ def _write_attempts(path: Path, failed: int, last: float) -> None:
 def wait_needed(path: str | os.PathLike, now: float | None = None) -> float:
     failed, last = _read_attempts(Path(path))
     now = time.time() if now is None else now
+    last = min(last, now)  # a clock set back, or an edited side file, must not demand a wait of years
     return max(0.0, last + delay_after(failed) - now)
 
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -26,7 +25,7 @@ from handbook_app.services import session
 from handbook_app.services.errors import TooSoon, VaultError, WrongPassphraseOrNotVault
 from handbook_app.services.handbook import Handbook
 from handbook_app.services.session import UnlockInfo
-from handbook_app.ui import messages
+from handbook_app.ui import file_dialogs, messages
 from handbook_app.ui.autolock import IdleLock
 from handbook_app.ui.clipboard import clear_copied
 from handbook_app.ui.context import AppContext
@@ -253,7 +252,7 @@ class MainWindow(QMainWindow):
         return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
     def open_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file(
             self, _("Open a vault file"), self._start_dir(), _("Vaults (*.vault);;All files (*)"))
         if path:
             self.open_unlock(Path(path))

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlite
 
 from handbook_app.i18n import _
+from handbook_app.private_files import restrict
 from handbook_app.vault.migrations import current_version, latest_version, migrate
 
 CACHE_KIB = 64 * 1024  # a 64 MB page cache holds a ten-year vault's money rows (DESIGN §8)
@@ -51,6 +53,12 @@ class VaultNotWritable(VaultError):
 
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+def normalize_passphrase(passphrase: str) -> str:
+    """One form for the same typed text: Vietnamese keyboards send 'ữ' precomposed (NFC) or as
+    'u' + two combining marks (NFD) depending on their settings; both must open the vault."""
+    return unicodedata.normalize("NFC", passphrase)
 
 
 def _is_disk_full(exc: BaseException) -> bool:
@@ -95,6 +103,7 @@ class Vault:
             conn = _connect(tmp, passphrase)
             migrate(conn)
             conn.close()
+            restrict(tmp)
             _link_without_overwrite(tmp, path)
         except VaultError:
             _remove_quietly(tmp)
@@ -181,7 +190,8 @@ class Vault:
         if dest.exists():
             raise VaultExists(_("A file with this name already exists. Choose another name; nothing was overwritten."))
         try:
-            self.conn.execute(f"ATTACH DATABASE ? AS copy KEY {_quote(passphrase)}", (str(dest),))
+            key = _quote(normalize_passphrase(passphrase))
+            self.conn.execute(f"ATTACH DATABASE ? AS copy KEY {key}", (str(dest),))
             try:
                 self.conn.execute("SELECT sqlcipher_export('copy')")
             finally:
@@ -209,12 +219,41 @@ class Vault:
         except BaseException:
             _remove_quietly(tmp)
             raise
-        self.close()
-        os.replace(tmp, self.path)
-        self._conn = _connect(self.path, new_passphrase)
+        restrict(tmp)
+        # Empty the old file's write-ahead log first: its -wal file is found by name and must not be
+        # replayed into (or checkpointed over) the new file.
+        with contextlib.suppress(sqlite.Error):
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if os.name == "posix":
+            # POSIX lets the new file take the name while the old one is still open: if the swap
+            # fails, the old vault stays open and usable with its old passphrase.
+            try:
+                os.replace(tmp, self.path)
+            except OSError as exc:
+                _remove_quietly(tmp)
+                raise storage_error(exc) from None
+            self.close()
+        else:  # Windows cannot replace an open file
+            self.close()
+            try:
+                os.replace(tmp, self.path)
+            except OSError as exc:
+                _remove_quietly(tmp)
+                raise VaultError(_("The passphrase could not be changed ({reason}). Unlock again with the old "
+                                   "passphrase.").format(reason=exc)) from None
+        try:
+            self._conn = _connect(self.path, new_passphrase)
+        except VaultError:
+            raise VaultError(_("The passphrase was changed, but the vault could not be opened again. Unlock it "
+                               "with the NEW passphrase.")) from None
 
 
 def _connect(path: Path, passphrase: str, exclusive: bool = True) -> sqlite.Connection:
+    passphrase = normalize_passphrase(passphrase)
+    if "\x00" in passphrase:  # SQLCipher would cut the key there: it can never be the right one
+        raise WrongPassphraseOrNotVault(
+            _("This vault could not be opened: the passphrase is wrong or the file is not a vault.")
+        )
     try:
         # A short busy timeout: a vault held by another copy of the app is refused at once, not after 5 s.
         conn = sqlite.connect(str(path), isolation_level=None, check_same_thread=False, timeout=0.2)

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from handbook_app.core.records import Actor
 from handbook_app.i18n import _
+from handbook_app.ui import file_dialogs
 from handbook_app.ui.lang import translate_buttons
 from handbook_app.ui.widgets.actor_picker import ActorPicker
 from handbook_app.ui.widgets.field import ERROR_STYLE
@@ -91,7 +91,7 @@ class CreateVaultDialog(QDialog):
         ok.setText(_("Save copy") if self.copy_mode else _("Create"))
 
     def _browse(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             self, self.windowTitle(), self.path.text() or self.start_dir,
             _("Vaults (*.vault);;All files (*)"))
         if path:

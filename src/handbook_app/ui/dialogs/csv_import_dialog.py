@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -44,6 +43,7 @@ from handbook_app.i18n import N_, _, current_locale, ngettext
 from handbook_app.i18n.formatting import format_date, format_money
 from handbook_app.services.debts import apply_csv, plan_csv
 from handbook_app.services.errors import VaultError
+from handbook_app.ui import file_dialogs
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.lang import notifier, translate_buttons
 from handbook_app.ui.widgets.field import ERROR_STYLE
@@ -229,8 +229,8 @@ class CsvImportDialog(QDialog):
 
     # --- file ------------------------------------------------------------------------------------
     def choose_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, _("Choose a CSV statement"), "",
-                                                    _("CSV files (*.csv *.txt);;All files (*)"))
+        name = file_dialogs.open_file(self, _("Choose a CSV statement"), "",
+                                      _("CSV files (*.csv *.txt);;All files (*)"))
         if not name:
             return
         path = Path(name)

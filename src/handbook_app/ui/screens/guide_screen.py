@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -57,7 +56,7 @@ from handbook_app.guide import LANGS, Article, Guide, GuideIndex, Hit, freshness
 from handbook_app.i18n import LANGUAGE_NAMES, N_, _, current_locale, ngettext, tr
 from handbook_app.i18n.formatting import format_date
 from handbook_app.services import guide as guide_service
-from handbook_app.ui import messages
+from handbook_app.ui import file_dialogs, messages
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.dialogs.official_view import OfficialView
 from handbook_app.ui.dialogs.selfcheck_dialog import SelfCheckDialog
@@ -743,8 +742,7 @@ class GuideScreen(Screen):
 
         langs = self.print_languages()
         suggested = str(Path.home() / "{slug}-{langs}.pdf".format(slug=self.current_slug, langs="-".join(langs)))
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save the article as PDF"), suggested,
-                                                    _("PDF files (*.pdf)"))
+        path = file_dialogs.save_file(self, _("Save the article as PDF"), suggested, _("PDF files (*.pdf)"))
         if not path:
             return
         if not path.lower().endswith(".pdf"):

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -58,7 +57,7 @@ from handbook_app.services.reports import (
     export_report,
     preview_report,
 )
-from handbook_app.ui import messages
+from handbook_app.ui import file_dialogs, messages
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.models.record_model import money
 from handbook_app.ui.screens.base import Screen
@@ -694,7 +693,7 @@ class ReportsScreen(Screen):
         options = self.build_options()
         if options is None:
             return
-        path, _filter = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             self, _("Save the report as PDF"), str(Path.home() / self.suggested_name()), _("PDF files (*.pdf)"))
         if not path:
             return

@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -34,7 +33,7 @@ from handbook_app.i18n.formatting import format_date, format_decimal
 from handbook_app.services.errors import VaultError
 from handbook_app.services.handbook import MAX_ATTACHMENT_BYTES
 from handbook_app.services.work import THUMBNAIL_LIMIT, AttachmentCancelled, is_image
-from handbook_app.ui import messages
+from handbook_app.ui import file_dialogs, messages
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.worker import run_async
 
@@ -73,7 +72,7 @@ def export_copy(parent: QWidget, context: AppContext, attachment: r.Attachment) 
         detail=_("The original stays safe inside the vault. Delete the copy when you no longer need it."),
     ):
         return False
-    dest, _filter = QFileDialog.getSaveFileName(parent, _("Export a copy"), attachment.name)
+    dest = file_dialogs.save_file(parent, _("Export a copy"), attachment.name)
     if not dest:
         return False
     try:
@@ -251,7 +250,7 @@ class AttachmentsPanel(QWidget):
     def choose_files(self) -> None:
         if not self.enabled():
             return
-        paths, _filter = QFileDialog.getOpenFileNames(
+        paths = file_dialogs.open_files(
             self, _("Add attachments"), "",
             _("Photos, PDF files and recordings (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.heic *.pdf *.mp3 *.m4a "
               "*.wav *.ogg *.aac *.amr);;All files (*)"))
