@@ -101,3 +101,22 @@ def test_no_command_opens_the_app_and_a_command_stays_headless(argv, gui):
     from handbook_app.launcher import wants_gui
 
     assert wants_gui(argv) is gui
+
+
+def test_verify_expect_catches_a_rewritten_history(demo_path):
+    from handbook_app.services import session
+
+    hb, _info = session.unlock(demo_path, PASSPHRASE)
+    seq, digest = hb.audit_head()  # what an earlier PDF printed
+    hb.lock()
+    assert run("verify", str(demo_path), "--expect", f"{seq}:{digest}").returncode == 0
+    # Someone with the passphrase rewrites entry `seq` and recomputes the chain from there: the chain
+    # itself is consistent again, but no longer matches the hash the PDF printed.
+    conn = sqlite.connect(str(demo_path))
+    conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
+    conn.execute("UPDATE audit SET hash = ? WHERE seq = ?", ("0" * 64, seq))
+    conn.commit()
+    conn.close()
+    result = run("verify", str(demo_path), "--expect", f"{seq}:{digest}")
+    assert result.returncode == 1 and f"entry {seq}" in result.stderr
+    assert run("verify", str(demo_path), "--expect", "nonsense").returncode == 2

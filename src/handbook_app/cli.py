@@ -81,15 +81,33 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     from handbook_app.services.verification import describe_report
 
+    expected = _parse_expect(args.expect) if getattr(args, "expect", None) else None
     handbook = _open(args.vault)
     try:
         report = handbook.verify()
+        entry = handbook.audit_entry(expected[0]) if expected else None
     finally:
         handbook.lock()
     ok, lines = describe_report(report)
+    if expected:
+        seq, digest = expected
+        if entry is None or entry.hash != digest:
+            ok = False
+            lines.insert(0, _("History entry {seq} does not carry the hash printed earlier ({hash}): the history was "
+                              "rewritten or cut short after that print.").format(seq=seq, hash=digest[:16] + "…"))
+        else:
+            lines.insert(0, _("History entry {seq} still carries the hash printed earlier.").format(seq=seq))
     for line in lines:
         print(line, file=sys.stdout if ok else sys.stderr)
     return EXIT_OK if ok else EXIT_FAILED
+
+
+def _parse_expect(text: str) -> tuple[int, str]:
+    seq, _sep, digest = text.partition(":")
+    digest = digest.strip().lower()
+    if not seq.strip().isdigit() or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+        raise CliError(_("--expect takes ENTRY:HASH, for example 120:3f2a… (the 64-character hash printed in a PDF)."))
+    return int(seq), digest
 
 
 def cmd_guide_search(args: argparse.Namespace) -> int:
@@ -124,6 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     verify = sub.add_parser("verify", help=_("check the vault's integrity and recompute the audit chain"))
     verify.add_argument("vault")
+    verify.add_argument("--expect", metavar="ENTRY:HASH",
+                        help=_("also check that history entry ENTRY still has HASH (as printed in an earlier PDF)"))
     verify.set_defaults(func=cmd_verify)
 
     guide = sub.add_parser("guide", help=_("the rights guide"))

@@ -56,3 +56,16 @@ def test_copied_value_is_cleared_from_the_clipboard(qtbot, qapp):
     copy_then_clear("1.500.000 ₫", after_ms=50)
     assert qapp.clipboard().text() == "1.500.000 ₫"
     qtbot.waitUntil(lambda: qapp.clipboard().text() == "", timeout=2000)
+
+
+def test_idle_time_counts_a_sleep_the_monotonic_clock_missed(qtbot, monkeypatch):
+    import time as real_time
+
+    from handbook_app.ui import autolock
+
+    lock = autolock.IdleLock(timeout_s=300)
+    lock.touch()
+    # The PC slept for an hour on a system whose monotonic clock stopped meanwhile.
+    later = real_time.time() + 3600
+    monkeypatch.setattr(autolock.time, "time", lambda: later)
+    assert lock.seconds_left() <= 0

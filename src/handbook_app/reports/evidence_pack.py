@@ -575,7 +575,7 @@ class _Builder:
                "the chain."),
             N_("Making this PDF added one more entry (the handover), and later changes add more, so the head "
                "printed today may differ. The entry numbered {entries} must still carry the hash printed above: "
-               "handbook-app export-json VAULT FILE.json lists every entry with its hash."),
+               "handbook-app verify VAULT --expect {entries}:HASH checks exactly that."),
         ):
             self.add(*k.both(text, "small", entries=info.entries))
 

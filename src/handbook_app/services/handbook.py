@@ -281,6 +281,9 @@ class Handbook:
     def audit_entries(self) -> list[AuditEntry]:
         return list(self.store.audit_entries())
 
+    def audit_entry(self, seq: int) -> AuditEntry | None:
+        return self.store.audit_entry(seq)
+
     def audit_head(self) -> tuple[int, str]:
         return self.store.audit_head()
 

@@ -15,6 +15,15 @@ _INPUT = {
 COUNTDOWN_S = 60
 
 
+def _now() -> float:
+    """Seconds on a clock that keeps running while the PC sleeps (CLOCK_BOOTTIME on Linux): with the
+    plain monotonic clock a laptop closed for an hour could wake up still unlocked. Elsewhere the
+    wall clock backs up the monotonic one (see IdleLock.seconds_left)."""
+    if hasattr(time, "CLOCK_BOOTTIME"):
+        return time.clock_gettime(time.CLOCK_BOOTTIME)
+    return time.monotonic()
+
+
 class IdleLock(QObject):
     countdown = Signal(int)  # seconds left during the last minute; -1 = hide
     expired = Signal()
@@ -22,7 +31,8 @@ class IdleLock(QObject):
     def __init__(self, parent: QObject | None = None, timeout_s: float = 300, tick_ms: int = 1000) -> None:
         super().__init__(parent)
         self.timeout_s = timeout_s
-        self._last = time.monotonic()
+        self._last = _now()
+        self._last_wall = time.time()
         self._shown = -1
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
@@ -50,16 +60,22 @@ class IdleLock(QObject):
         self._emit(-1)
 
     def touch(self) -> None:
-        self._last = time.monotonic()
+        self._last = _now()
+        self._last_wall = time.time()
         if self._shown != -1:
             self._emit(-1)
 
     def seconds_left(self) -> float:
-        return self.timeout_s - (time.monotonic() - self._last)
+        idle = _now() - self._last
+        wall = time.time() - self._last_wall
+        if wall > idle:  # slept on a system whose monotonic clock stops during sleep
+            idle = wall
+        return self.timeout_s - idle
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() in _INPUT:
-            self._last = time.monotonic()
+            self._last = _now()
+            self._last_wall = time.time()
         return False
 
     def _emit(self, value: int) -> None:

@@ -161,13 +161,17 @@ class Store:
         return entry
 
     def audit_entries(self, kind: str | None = None, row_id: int | None = None) -> Iterator[AuditEntry]:
-        sql = "SELECT seq, at, utc_offset, actor_kind, actor_name, actor_org, action, kind, row_id, before, after," \
-              " prev_hash, hash FROM audit"
-        args: tuple = ()
+        where, args = "", ()
         if kind is not None:
-            sql += " WHERE kind = ?" + (" AND row_id = ?" if row_id is not None else "")
+            where = "WHERE kind = ?" + (" AND row_id = ?" if row_id is not None else "")
             args = (kind,) if row_id is None else (kind, row_id)
-        sql += " ORDER BY seq"
+        return self._audit_rows(where, args)
+
+    def _audit_rows(self, where: str, args: tuple) -> Iterator[AuditEntry]:
+        sql = (
+            "SELECT seq, at, utc_offset, actor_kind, actor_name, actor_org, action, kind, row_id, before, after,"
+            f" prev_hash, hash FROM audit {where} ORDER BY seq"
+        )
         for row in self.vault.conn.execute(sql, args):
             yield AuditEntry(
                 seq=row[0], at=row[1], utc_offset=row[2], actor_kind=row[3], actor_name=row[4], actor_org=row[5],
@@ -176,6 +180,9 @@ class Store:
                 after=None if row[10] is None else json.loads(row[10]),
                 prev_hash=row[11], hash=row[12],
             )
+
+    def audit_entry(self, seq: int) -> AuditEntry | None:
+        return next((e for e in self._audit_rows("WHERE seq = ?", (seq,))), None)
 
     def audit_head(self) -> tuple[int, str]:
         row = self.vault.conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
