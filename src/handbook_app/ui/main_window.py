@@ -288,6 +288,9 @@ class MainWindow(QMainWindow):
 
     def _create_from(self, dialog) -> None:
         path, passphrase, actor = dialog.values()
+        # The dialog object lives on (it may reopen after a failure): it must not keep the passphrase.
+        dialog.passphrase.first.clear()
+        dialog.passphrase.second.clear()
         self.vault_path = Path(path)
         self.context.is_demo = False
         self.unlock_screen.set_vault(self.vault_path)
