@@ -115,3 +115,9 @@ def test_index_builds_from_a_guide(guide):
         assert ix.search("110", lang="vi")
     finally:
         ix.close()
+
+
+def test_typed_without_accents_bi_danh_finds_the_violence_article_first(index):
+    # "bị đánh" (I was beaten) typed without accents must not rank "chuẩn bị danh sách" (going home) first.
+    hits = index.search("bi danh", lang="vi")
+    assert hits[0].slug == "harassment-violence"
