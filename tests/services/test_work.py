@@ -42,3 +42,18 @@ def test_a_month_outside_the_contract_is_pointed_out(handbook):
     outside = {r.payslip.month for r in review_payslips(handbook)
                if Code.OUTSIDE_CONTRACT in {f.code for f in r.findings}}
     assert outside == {dt.date(2025, 3, 1), dt.date(2026, 4, 1)}
+
+
+def test_a_contract_promising_less_than_the_minimum_wage_is_pointed_out(handbook):
+    # Aichi: 1,077 yen from 2024-10-01 (resources/data/minimum_wage.csv). Promised 1,000: below at the start.
+    handbook.add(Contract(employer="Yamada", prefecture=23, start=dt.date(2024, 11, 1), end=dt.date(2027, 10, 31),
+                          wage=Money(1000, "JPY")))
+    # Promised 1,100: above 1,077 at the start, below Aichi's 1,140 from 2025-10-18 while still running.
+    handbook.add(Contract(employer="Suzuki", prefecture=23, start=dt.date(2024, 11, 1), end=dt.date(2027, 10, 31),
+                          wage=Money(1100, "JPY")))
+    from handbook_app.services.work import contract_warnings
+
+    warnings = contract_warnings(handbook, today=dt.date(2026, 1, 15))
+    assert len(warnings) == 2
+    assert "Yamada" in warnings[0] and "Suzuki" in warnings[1]
+    assert contract_warnings(handbook, today=dt.date(2025, 1, 15))[1:] == []  # Suzuki was fine then

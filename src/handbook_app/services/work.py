@@ -8,6 +8,8 @@ from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from handbook_app.core.hours import MonthHours, month_hours
+from handbook_app.core.minimum_wage import minimum_wage_on
+from handbook_app.core.prefectures import name as prefecture_name
 from handbook_app.core.records import Attachment, Contract, HoursEntry, Payslip, Record
 from handbook_app.core.wage_checks import (
     Finding,
@@ -17,6 +19,8 @@ from handbook_app.core.wage_checks import (
     monthly_shortfall,
     outside_contract,
 )
+from handbook_app.i18n import _
+from handbook_app.i18n.formatting import format_date, format_money
 from handbook_app.services.handbook import Handbook
 from handbook_app.vault.attachments import Cancelled
 from handbook_app.vault.codec import from_row
@@ -208,3 +212,32 @@ THUMBNAIL_LIMIT = 24 * 1024 * 1024  # larger images get a plain icon (their byte
 
 def is_image(attachment: Attachment) -> bool:
     return attachment.media_type in IMAGE_TYPES
+
+
+def contract_warnings(handbook: Handbook, today: dt.date | None = None) -> list[str]:
+    """Hourly contracts that promise less than the prefecture's minimum wage: at the start, or now.
+
+    A promise below the minimum is void to that extent (Minimum Wage Act art. 4): the pay must
+    follow the minimum as it rises, whatever the contract says.
+    """
+    today = today or dt.date.today()
+    warnings = []
+    for c in handbook.records(Contract, order="start"):
+        if c.prefecture is None or c.start is None or c.wage_kind != "hourly" or c.wage.currency != "JPY":
+            continue
+        if c.wage.minor <= 0:
+            continue
+        days = [c.start]
+        if c.start < today and (c.end is None or c.end >= today):
+            days.append(today)
+        for day in days:
+            minimum = minimum_wage_on(c.prefecture, day)
+            if minimum is not None and c.wage.minor < minimum.yen_per_hour:
+                warnings.append(_(
+                    "The contract with {employer} promises {wage} an hour, less than the minimum wage of {minimum} "
+                    "in {prefecture} from {date}: pay must be at least the minimum."
+                ).format(employer=c.employer, wage=format_money(c.wage.minor, "JPY"),
+                         minimum=format_money(minimum.yen_per_hour, "JPY"), prefecture=prefecture_name(c.prefecture),
+                         date=format_date(minimum.effective)))
+                break
+    return warnings

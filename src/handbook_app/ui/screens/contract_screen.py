@@ -14,7 +14,13 @@ from handbook_app.i18n import N_, _, ngettext
 from handbook_app.i18n.formatting import format_decimal, format_money, format_month
 from handbook_app.services.changes import Changes
 from handbook_app.services.errors import VaultError
-from handbook_app.services.work import PayslipReview, review_by_id, review_payslips, total_shortfall
+from handbook_app.services.work import (
+    PayslipReview,
+    contract_warnings,
+    review_by_id,
+    review_payslips,
+    total_shortfall,
+)
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.models.contract_models import ContractModel, HoursModel, PayslipModel
 from handbook_app.ui.screens.base import TabbedRecordScreen
@@ -31,7 +37,8 @@ def findings_html(review: PayslipReview | None) -> str:
     if review is None:
         return "<p>" + html.escape(_("Choose a payslip to see how it was checked.")) + "</p>"
     p = review.payslip
-    parts = [f"<h3>{html.escape(_('Payslip for {month}').format(month=format_month(p.month)))}</h3>"]
+    heading = _("Payslip for {month}").format(month=format_month(p.month))
+    parts = ["<h3>" + html.escape(heading) + "</h3>"]
     if review.flagged:
         parts.append('<p style="color:#b00020"><b>' + html.escape(_("Estimated shortfall this month: {amount}").format(
             amount=format_money(review.shortfall_yen, "JPY"))) + "</b></p>")
@@ -75,6 +82,7 @@ class ContractPayScreen(TabbedRecordScreen):
         self.payslips = RecordListPanel(PayslipModel(), context, lookup_kinds=("contract", "hours"), order="month")
         self.hours = RecordListPanel(HoursModel(), context, order="day")
         self.reviews: list[PayslipReview] = []
+        self.contract_warnings: list[str] = []
         self.payslips._lookups = self._review_lookups
         super().__init__(context, [
             (N_("Contracts"), self.contracts), (N_("Payslips"), self.payslips), (N_("Hours worked"), self.hours),
@@ -113,8 +121,9 @@ class ContractPayScreen(TabbedRecordScreen):
     def _review_lookups(self, hb) -> dict:
         try:
             self.reviews = review_payslips(hb)
+            self.contract_warnings = contract_warnings(hb)
         except VaultError:
-            self.reviews = []
+            self.reviews, self.contract_warnings = [], []
         self._show_total()
         return {"review": review_by_id(self.reviews)}
 
@@ -130,7 +139,7 @@ class ContractPayScreen(TabbedRecordScreen):
     def _show_total(self) -> None:
         reviews = self.reviews
         if not reviews:
-            self.total.setText("")
+            self.total.setText("<br>".join(html.escape(w) for w in self.contract_warnings))
             return
         flagged = [rv for rv in reviews if rv.flagged]
         no_data = sum(1 for rv in reviews if any(f.code == Code.NO_MINIMUM_WAGE_DATA for f in rv.findings))
@@ -144,6 +153,8 @@ class ContractPayScreen(TabbedRecordScreen):
             text = html.escape(ngettext("No shortfall found in {count} payslip checked.",
                                         "No shortfall found in {count} payslips checked.",
                                         len(reviews)).format(count=len(reviews)))
+        for warning in self.contract_warnings:
+            text += "<br><b style='color:#b00020'>" + html.escape(warning) + "</b>"
         if no_data:
             text += " " + html.escape(ngettext(
                 "{count} month could not be compared with the minimum wage (no data): see its findings.",
@@ -182,6 +193,7 @@ class ContractPayScreen(TabbedRecordScreen):
     def clear(self) -> None:
         super().clear()
         self.reviews = []
+        self.contract_warnings = []
         self.total.clear()
         self.findings.clear()
         self.verify_bar.clear()
@@ -194,5 +206,8 @@ class ContractPayScreen(TabbedRecordScreen):
         self.grid_button.setToolTip(_("Copy a month of hours from a notebook, saved all at once"))
         self.findings.setAccessibleName(_("What the check found"))
         self.verify_bar.retranslate()
+        hb = self.context.handbook
+        if hb is not None and hb.is_open:
+            self.contract_warnings = contract_warnings(hb)  # their words are in the old language
         self._show_total()
         self.show_findings()
