@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from handbook_app.core.hours import MonthHours, month_hours
-from handbook_app.core.minimum_wage import minimum_wage_on
+from handbook_app.core.minimum_wage import load_table, minimum_wage_on
 from handbook_app.core.prefectures import name as prefecture_name
 from handbook_app.core.records import Attachment, Contract, HoursEntry, Payslip, Record
 from handbook_app.core.wage_checks import (
@@ -227,10 +227,13 @@ def contract_warnings(handbook: Handbook, today: dt.date | None = None) -> list[
             continue
         if c.wage.minor <= 0:
             continue
-        days = [c.start]
-        if c.start < today and (c.end is None or c.end >= today):
-            days.append(today)
-        for day in days:
+        # The start, and every later rate that took effect while the contract ran (up to today).
+        until = min(today, c.end) if c.end else today
+        days = [c.start] + [
+            row.effective for row in load_table().for_prefecture(c.prefecture)
+            if row.verified and row.effective is not None and c.start < row.effective <= until
+        ]
+        for day in reversed(days):  # the latest rate first: the most useful to act on
             minimum = minimum_wage_on(c.prefecture, day)
             if minimum is not None and c.wage.minor < minimum.yen_per_hour:
                 warnings.append(_(
