@@ -69,3 +69,12 @@ def test_idle_time_counts_a_sleep_the_monotonic_clock_missed(qtbot, monkeypatch)
     later = real_time.time() + 3600
     monkeypatch.setattr(autolock.time, "time", lambda: later)
     assert lock.seconds_left() <= 0
+
+
+def test_copied_value_is_marked_for_clipboard_history_tools_to_skip(qtbot, qapp):
+    copy_then_clear("Nguyễn Văn Minh", after_ms=60_000)
+    data = qapp.clipboard().mimeData()
+    assert data.text() == "Nguyễn Văn Minh"
+    assert bytes(data.data("x-kde-passwordManagerHint")) == b"secret"
+    assert bytes(data.data("ExcludeClipboardContentFromMonitorProcessing")) == b"1"
+    qapp.clipboard().clear()
