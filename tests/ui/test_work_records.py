@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 
 from handbook_app.core import records as r
 from handbook_app.core.money import Money
+from handbook_app.i18n import tr
 from handbook_app.i18n.formatting import format_money
 from handbook_app.services.demo import png_bytes
 from handbook_app.ui.dialogs.history_dialog import HistoryDialog
@@ -242,3 +243,24 @@ def test_verify_button_on_incidents_screen(qtbot, window, closed_vault: Path):
     screen.verify_bar.button.click()
     qtbot.waitUntil(lambda: screen.verify_bar.ok is not None, timeout=10_000)
     assert screen.verify_bar.ok and "intact" in screen.verify_bar.result.text()
+
+
+def test_a_second_payslip_for_the_same_month_asks_first(qtbot, window, demo_path):
+    from tests.ui.conftest import answer_next_box
+
+    unlock(qtbot, window, demo_path)
+    screen = window.workspace.show_key("contract")
+    screen.tabs.setCurrentWidget(screen.payslips)
+    before = screen.payslips.model.rowCount()
+    screen.payslips.add_button.click()
+    dialog = screen.payslips.dialog
+    dialog.editors["month"].edit.setText("2025-06")  # the demo already has June 2025
+    dialog.editors["gross"].edit.setText("200000")
+    seen: list[str] = []
+    answer_next_box(tr("en", "Go back"), seen)
+    dialog.save_button.click()
+    assert dialog.isVisible() and "already a payslip" in seen[0]
+    answer_next_box(tr("en", "Save anyway"), seen)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert screen.payslips.model.rowCount() == before + 1

@@ -23,6 +23,7 @@ from handbook_app.core.audit import AuditEntry
 from handbook_app.core.loans import validate_repayment
 from handbook_app.core.validation import Problem, ValidationError, validate
 from handbook_app.i18n import _
+from handbook_app.i18n.formatting import format_date, format_month
 from handbook_app.private_files import open_private
 from handbook_app.services.changes import Changes
 from handbook_app.vault import attachments as blobs
@@ -145,6 +146,22 @@ class Handbook:
                 problems += [Problem(p.field, p.message) for p in validate_repayment(loan, record) if p.field not in seen]
         if problems:
             raise ValidationError(problems)
+
+    def soft_warnings(self, record: r.Record) -> list[str]:
+        """Things worth a second look that must not stop a save (a bonus slip is a second payslip for a
+        month; two equal transfers on one day happen): the app asks, the CLI and imports do not."""
+        out: list[str] = []
+        if isinstance(record, r.Payslip):
+            same = [p for p in self.store.where(r.Payslip, "month", record.month.isoformat()) if p.id != record.id]
+            if same:
+                out.append(_("There is already a payslip for {month}.").format(month=format_month(record.month)))
+        elif isinstance(record, r.Remittance):
+            same = [x for x in self.store.where(r.Remittance, "date", record.date.isoformat())
+                    if x.id != record.id and x.sent == record.sent]
+            if same:
+                out.append(_("A transfer of {amount} on {date} is already recorded.").format(
+                    amount=record.sent.format(), date=format_date(record.date)))
+        return out
 
     def add(self, record: R) -> Changes:
         self.check(record)

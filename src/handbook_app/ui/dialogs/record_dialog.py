@@ -31,6 +31,7 @@ from handbook_app.i18n import _, current_locale
 from handbook_app.i18n.formatting import ParseError, format_date
 from handbook_app.services.changes import Changes
 from handbook_app.services.errors import VaultError
+from handbook_app.ui import messages
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.dialogs.forms import EDIT_TITLES, FORMS, LANGUAGES, NEW_TITLES, Field
 from handbook_app.ui.lang import notifier, translate_buttons
@@ -345,6 +346,15 @@ class RecordDialog(QDialog):
         self._show_general(_("This could not be saved: {reason}. Everything you typed is still here.").format(
             reason=str(exc) or type(exc).__name__))
 
+    def _confirm_warnings(self, record: r.Record) -> bool:
+        """Ask before saving what looks like a duplicate; True means go ahead."""
+        if getattr(self, "_locking", False):
+            return True
+        warnings = self.context.require().soft_warnings(record)
+        if not warnings:
+            return True
+        return messages.ask(self, _("Check before saving"), "\n".join(warnings), _("Save anyway"), _("Go back"))
+
     def _save(self) -> bool:
         record = self.collect()
         if record is None:
@@ -352,6 +362,8 @@ class RecordDialog(QDialog):
         if self.original is not None and record == self.original:
             self.accept()
             return True
+        if not self._confirm_warnings(record):
+            return False
         try:
             hb = self.context.require()
             if not hb.file_present():
@@ -383,6 +395,8 @@ class RecordDialog(QDialog):
         record = self.collect()
         if record is None:
             return False
+        if not self._confirm_warnings(record):
+            return False
         try:
             changes = self._store(record)
         except ValidationError as exc:
@@ -413,7 +427,12 @@ class RecordDialog(QDialog):
         record = self.collect()
         if record is None or (self.original is not None and record == self.original):
             return False
-        return self.save()
+        # A lock must never wait on a question: keep the typing (a possible duplicate is visible later).
+        self._locking = True
+        try:
+            return self.save()
+        finally:
+            self._locking = False
 
     def show_history(self) -> None:
         from handbook_app.ui.dialogs.history_dialog import HistoryDialog
