@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QStackedWidget,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,13 +24,14 @@ from handbook_app.i18n import N_, _, ngettext
 from handbook_app.i18n.formatting import format_datetime
 from handbook_app.services.session import UnlockInfo
 from handbook_app.ui.context import AppContext
+from handbook_app.ui.icons import nav_icon
 
 
 @dataclass(frozen=True)
 class NavItem:
     key: str
     title: str
-    icon: QStyle.StandardPixmap
+    icon: str  # a key of handbook_app.ui.icons.nav_icon
     make: Callable[[AppContext, object], QWidget]
 
 
@@ -85,22 +85,21 @@ def _settings(ctx, win):
     return SettingsScreen(ctx, win)
 
 
-SP = QStyle.StandardPixmap
 NAV: tuple[NavItem, ...] = (
-    NavItem("home", N_("Home"), SP.SP_DirHomeIcon, _home),
-    NavItem("contract", N_("Contract & pay"), SP.SP_FileDialogDetailedView, _contract),
-    NavItem("debts", N_("Debts"), SP.SP_FileDialogInfoView, _debts),
-    NavItem("remittances", N_("Remittances"), SP.SP_ArrowForward, _remittances),
-    NavItem("incidents", N_("Incidents"), SP.SP_MessageBoxWarning, _incidents),
-    NavItem("guide", N_("Rights guide"), SP.SP_DialogHelpButton, _optional(
+    NavItem("home", N_("Home"), "home", _home),
+    NavItem("contract", N_("Contract & pay"), "contract", _contract),
+    NavItem("debts", N_("Debts"), "debts", _debts),
+    NavItem("remittances", N_("Remittances"), "remittances", _remittances),
+    NavItem("incidents", N_("Incidents"), "incidents", _incidents),
+    NavItem("guide", N_("Rights guide"), "guide", _optional(
         "guide_screen", "GuideScreen", N_("Rights guide"),
         N_("The rights guide will be here: articles on pay, hours, debts, documents, safety and help lines, in "
            "Vietnamese and Japanese side by side, searchable without the internet, with emergency contacts."))),
-    NavItem("reports", N_("Reports"), SP.SP_FileIcon, _optional(
+    NavItem("reports", N_("Reports"), "reports", _optional(
         "reports_screen", "ReportsScreen", N_("Reports"),
         N_("Reports will be here: a PDF evidence pack in two languages (contract, payslips against the minimum "
            "wage, debts, money sent home, incidents with attachments and their SHA-256), to save or print."))),
-    NavItem("settings", N_("Settings"), SP.SP_ComputerIcon, _settings),
+    NavItem("settings", N_("Settings"), "settings", _settings),
 )
 
 
@@ -126,9 +125,8 @@ class Workspace(QWidget):
         self.nav.setSpacing(2)
         self.nav.setMinimumWidth(190)
         self.nav.setMaximumWidth(240)
-        style = self.style()
         for item in NAV:
-            entry = QListWidgetItem(style.standardIcon(item.icon), "")
+            entry = QListWidgetItem(nav_icon(item.icon), "")
             entry.setSizeHint(QSize(0, 40))
             self.nav.addItem(entry)
         self.stack = QStackedWidget(self)
