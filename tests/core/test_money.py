@@ -117,3 +117,21 @@ def test_year_first_dates_need_four_digits():
     assert parse_date("2025/5/12", "ja").isoformat() == "2025-05-12"
     assert parse_date("12/5/25", "vi").isoformat() == "2025-05-12"
     assert parse_date("２０２５/７/１５", "ja").isoformat() == "2025-07-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("令和7年7月15日", "2025-07-15"), ("R7/7/15", "2025-07-15"), ("平成31年4月30日", "2019-04-30"),
+     ("令和元年5月1日", "2019-05-01")],
+)
+def test_japanese_era_dates_on_payslips_are_read(text, iso):
+    from handbook_app.i18n.formatting import parse_date
+
+    assert parse_date(text, "ja").isoformat() == iso
+
+
+def test_an_impossible_era_date_is_refused():
+    from handbook_app.i18n.formatting import parse_date
+
+    with pytest.raises(ParseError):
+        parse_date("令和7年2月30日", "ja")

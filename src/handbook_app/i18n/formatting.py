@@ -194,6 +194,17 @@ def parse_date(text: str, locale: str | None = None) -> dt.date:
     if not raw:
         raise ParseError(_("Please enter a date."))
     loc = locale or current_locale()
+    raw = unicodedata.normalize("NFKC", raw)
+    era = _ERA_DATE.match(raw)
+    if era:  # 令和7年7月15日, R7/7/15, 平成31年4月30日 (payslips and residence cards use the era)
+        first, year, month, day = era.groups()
+        base = _ERAS.get(first[0].upper() if first[0].isascii() else first)
+        year_number = 1 if year == "元" else int(year)
+        try:
+            return dt.date(base + year_number, int(month), int(day))
+        except (TypeError, ValueError):
+            pass
+        raise ParseError(_("'{text}' is not a date. Write it like {example}.").format(text=raw, example=date_example(loc)))
     parts = re.findall(r"\d+", raw)
     order = _date_order(loc)
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", raw) or re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", raw):
@@ -213,6 +224,11 @@ def parse_date(text: str, locale: str | None = None) -> dt.date:
         if value is not None and 1900 <= value.year <= 2200:
             return value
     raise ParseError(_("'{text}' is not a date. Write it like {example}.").format(text=raw, example=date_example(loc)))
+
+
+# Japanese eras still in use on documents: year 1 of 令和 is 2019, of 平成 1989.
+_ERAS = {"令和": 2018, "R": 2018, "平成": 1988, "H": 1988}
+_ERA_DATE = re.compile(r"^(令和|平成|[RrHh])\s*(元|\d{1,2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?$")
 
 
 def date_example(locale: str | None = None) -> str:
