@@ -355,6 +355,22 @@ class RecordDialog(QDialog):
             return True
         return messages.ask(self, _("Check before saving"), "\n".join(warnings), _("Save anyway"), _("Go back"))
 
+    def _checked_store(self, record: r.Record) -> Changes | None:
+        """Confirm warnings, then save; problems are shown in the dialog (None = nothing was saved)."""
+        if not self._confirm_warnings(record):
+            return None
+        try:
+            hb = self.context.require()
+            if not hb.file_present():
+                raise VaultError(_("The vault file was moved or deleted while open. Nothing was saved here; "
+                                   "save a copy of the vault from the warning in the main window."))
+            return self._store(record)
+        except ValidationError as exc:
+            self._show_problems(exc.problems)
+        except VaultError as exc:
+            self._show_general(str(exc))
+        return None
+
     def _save(self) -> bool:
         record = self.collect()
         if record is None:
@@ -362,19 +378,8 @@ class RecordDialog(QDialog):
         if self.original is not None and record == self.original:
             self.accept()
             return True
-        if not self._confirm_warnings(record):
-            return False
-        try:
-            hb = self.context.require()
-            if not hb.file_present():
-                raise VaultError(_("The vault file was moved or deleted while open. Nothing was saved here; "
-                                   "save a copy of the vault from the warning in the main window."))
-            changes = self._store(record)
-        except ValidationError as exc:
-            self._show_problems(exc.problems)
-            return False
-        except VaultError as exc:
-            self._show_general(str(exc))
+        changes = self._checked_store(record)
+        if changes is None:
             return False
         self.saved_changes = changes
         self.accept()
@@ -395,15 +400,8 @@ class RecordDialog(QDialog):
         record = self.collect()
         if record is None:
             return False
-        if not self._confirm_warnings(record):
-            return False
-        try:
-            changes = self._store(record)
-        except ValidationError as exc:
-            self._show_problems(exc.problems)
-            return False
-        except VaultError as exc:
-            self._show_general(str(exc))
+        changes = self._checked_store(record)
+        if changes is None:
             return False
         saved = changes.record if isinstance(changes.record, r.Record) else replace(record, id=changes.ids[0])
         self.original = saved
