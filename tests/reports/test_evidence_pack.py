@@ -218,6 +218,7 @@ def test_privacy_choices(pack):
     assert "Nguyễn Văn Minh" not in full  # the trainee's name
     assert "Bác Hùng" not in full  # a relative who lent money
     assert "Agribank" in full  # institutions stay
+    assert "phieu-luong-2024-11.png" not in full and "•••.png" in full  # file names can carry names
 
 
 def test_date_range_and_sections(pack):

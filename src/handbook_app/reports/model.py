@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 
 from handbook_app.core import records as r
 from handbook_app.i18n import N_
@@ -126,6 +127,11 @@ class VaultData:
     handovers: list[Handover] = field(default_factory=list)
 
 
+def masked_attachment(meta: r.Attachment) -> r.Attachment:
+    """File names often carry a person's name ("photo of Tanaka.jpg"): keep only the kind of file."""
+    return replace(meta, name=MASK + PurePath(meta.name).suffix)
+
+
 def apply_privacy(data: VaultData, options: ReportOptions) -> VaultData:
     """Leave out excluded records and their attachments; mask third parties' names and addresses.
 
@@ -158,6 +164,7 @@ def apply_privacy(data: VaultData, options: ReportOptions) -> VaultData:
                              lender=m(x.lender) if x.lender_kind in ("relative", "informal", "other") else x.lender)
                      for x in out.loans]
         out.remittances = [replace(x, recipient=m(x.recipient)) for x in out.remittances]
+        out.attachments = [replace(a, meta=masked_attachment(a.meta)) for a in out.attachments]
         if out.profile is not None:
             out.profile = replace(out.profile, phone=m(out.profile.phone))
     return out

@@ -25,6 +25,7 @@ from handbook_app.reports.model import (
     ReportOptions,
     VaultData,
     apply_privacy,
+    masked_attachment,
 )
 from handbook_app.services.handbook import Handbook
 from handbook_app.vault.connection import VaultError, VaultExists
@@ -88,7 +89,8 @@ def gather(handbook: Handbook, options: ReportOptions, cancelled: Cancelled | No
                                                    data.remittances, data.fees, data.incidents) for rec in group}
     for att in handbook.records(r.Attachment):
         if (att.owner_kind, att.owner_id) in included and ("attachment", att.id) not in o.exclude:
-            data.attachments.append(AttachmentItem(att, _loader(handbook, att)))
+            shown = masked_attachment(att) if o.mask_third_parties else att
+            data.attachments.append(AttachmentItem(shown, _loader(handbook, att)))
     if "integrity" in o.sections or "handovers" in o.sections:
         report = handbook.verify()
         data.integrity = IntegrityInfo(
