@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog
 
 from handbook_app.core import records as r
-from handbook_app.i18n import _
+from handbook_app.i18n import _, tr
 from handbook_app.services import session
 from handbook_app.services.errors import WrongPassphraseOrNotVault
 from handbook_app.ui.dialogs.history_dialog import HistoryDialog
@@ -239,3 +239,25 @@ def test_lock_on_minimise(qtbot, window, closed_vault: Path):
     unlock(qtbot, window, closed_vault)
     window.showMinimized()
     qtbot.waitUntil(lambda: window.context.handbook is None, timeout=3000)
+
+
+def test_a_vault_moved_while_open_is_noticed_and_nothing_is_lost(qtbot, window, closed_vault, tmp_path):
+    unlock(qtbot, window, closed_vault)
+    hb = window.context.handbook
+    hb.add(r.Incident(title="written before the move", category="other"))
+    moved = tmp_path / "moved-away.vault"
+    closed_vault.rename(moved)  # someone moves the file (or pulls the stick's folder) while it is open
+    # The open connection still reaches the data: a copy can be saved before anything is lost.
+    rescue = tmp_path / "rescue.vault"
+    hb.save_copy(rescue, "a rescue passphrase")
+    seen: list[str] = []
+    answer_next_box(tr("en", "Lock now"), seen)
+    window._check_file()
+    assert seen and "moved or deleted" in seen[0]
+    assert window.context.handbook is None  # locked, nothing left on screen
+    copy, _info = session.unlock(rescue, "a rescue passphrase")
+    try:
+        assert [i.title for i in copy.records(r.Incident)] == ["written before the move"]
+        assert copy.verify().ok
+    finally:
+        copy.lock()
