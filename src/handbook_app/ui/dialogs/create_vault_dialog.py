@@ -22,7 +22,7 @@ from handbook_app.i18n import _
 from handbook_app.ui import file_dialogs
 from handbook_app.ui.lang import translate_buttons
 from handbook_app.ui.widgets.actor_picker import ActorPicker
-from handbook_app.ui.widgets.field import ERROR_STYLE
+from handbook_app.ui.widgets.field import error_label
 from handbook_app.ui.widgets.passphrase import NewPassphrase, grow_to_fit
 
 SUFFIX = ".vault"
@@ -42,11 +42,7 @@ class CreateVaultDialog(QDialog):
         self.browse.clicked.connect(self._browse)
         self.path_label = QLabel(self)
         self.path_label.setBuddy(self.path)
-        self.path_error = QLabel(self)
-        self.path_error.setObjectName("pathError")
-        self.path_error.setStyleSheet(ERROR_STYLE)
-        self.path_error.setWordWrap(True)
-        self.path_error.hide()
+        self.path_error = error_label(self, "pathError")
         self.path.textChanged.connect(lambda _t: self.path_error.hide())
         row = QHBoxLayout()
         row.addWidget(self.path, 1)

@@ -29,7 +29,7 @@ from handbook_app.ui.context import AppContext
 from handbook_app.ui.lang import notifier, translate_buttons
 from handbook_app.ui.widgets.date_edit import DateEdit
 from handbook_app.ui.widgets.editors import ClockEditor, IntEditor, TextEditor
-from handbook_app.ui.widgets.field import ERROR_STYLE
+from handbook_app.ui.widgets.field import error_label
 
 
 class QuickHoursDialog(QDialog):
@@ -66,11 +66,7 @@ class QuickHoursDialog(QDialog):
                             ("break", self.break_minutes), ("holiday", self.holiday), ("notes", self.notes)):
             form.addRow(self.labels[key], editor)
         layout.addLayout(form)
-        self.error = QLabel(self)
-        self.error.setObjectName("generalError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self, "generalError")
         layout.addWidget(self.error)
         self.status = QLabel(self)
         self.status.setObjectName("status")

@@ -35,7 +35,7 @@ from handbook_app.services.work import hours_in_month, month_days
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.lang import notifier, translate_buttons
 from handbook_app.ui.widgets.editors import MonthEditor
-from handbook_app.ui.widgets.field import ERROR_STYLE
+from handbook_app.ui.widgets.field import error_label
 
 DAY, START, END, BREAK, HOLIDAY = range(5)
 HEADERS = (N_("Day"), N_("Start time"), N_("End time"), N_("Break (minutes)"), N_("Holiday work"))
@@ -84,11 +84,7 @@ class MonthGridDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.itemChanged.connect(self._cell_changed)
         layout.addWidget(self.table, 1)
-        self.error = QLabel(self)
-        self.error.setObjectName("generalError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self, "generalError")
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from handbook_app.i18n import _
 from handbook_app.ui.lang import translate_buttons
-from handbook_app.ui.widgets.field import ERROR_STYLE
+from handbook_app.ui.widgets.field import ERROR_STYLE, error_label
 from handbook_app.ui.widgets.passphrase import CapsLockWatcher, NewPassphrase, grow_to_fit, password_edit
 
 
@@ -37,11 +37,7 @@ class ChangePassphraseDialog(QDialog):
         self.current_toggle.hide()
         self.current_label = QLabel(self)
         self.current_label.setBuddy(self.current)
-        self.current_error = QLabel(self)
-        self.current_error.setObjectName("currentError")
-        self.current_error.setStyleSheet(ERROR_STYLE)
-        self.current_error.setWordWrap(True)
-        self.current_error.hide()
+        self.current_error = error_label(self, "currentError")
         self.current_caps = QLabel(self)
         self.current_caps.setStyleSheet(ERROR_STYLE)
         self.current_caps.hide()

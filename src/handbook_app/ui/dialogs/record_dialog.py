@@ -50,7 +50,7 @@ from handbook_app.ui.widgets.editors import (
     ScheduleEditor,
     TextEditor,
 )
-from handbook_app.ui.widgets.field import ERROR_STYLE, FieldEditor
+from handbook_app.ui.widgets.field import FieldEditor, error_label
 from handbook_app.ui.widgets.money_edit import MoneyEdit
 
 
@@ -188,11 +188,7 @@ class RecordDialog(QDialog):
         self.specs = FORMS[cls]
 
         layout = QVBoxLayout(self)
-        self.general_error = QLabel(self)
-        self.general_error.setObjectName("generalError")
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = error_label(self, "generalError")
         layout.addWidget(self.general_error)
 
         host = QWidget()

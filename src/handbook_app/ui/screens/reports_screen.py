@@ -62,7 +62,7 @@ from handbook_app.ui.context import AppContext
 from handbook_app.ui.models.record_model import money
 from handbook_app.ui.screens.base import Screen
 from handbook_app.ui.widgets.date_edit import DateEdit
-from handbook_app.ui.widgets.field import ERROR_STYLE
+from handbook_app.ui.widgets.field import error_label
 from handbook_app.ui.worker import run_async
 
 LANG_CODES = ("vi", "ja", "en")
@@ -218,11 +218,7 @@ class ReportsScreen(Screen):
         row = QHBoxLayout()
         row.addWidget(self.password, 1)
         row.addWidget(self.show_password)
-        self.password_error = QLabel(self.protect_group)
-        self.password_error.setObjectName("passwordError")
-        self.password_error.setStyleSheet(ERROR_STYLE)
-        self.password_error.setWordWrap(True)
-        self.password_error.hide()
+        self.password_error = error_label(self.protect_group, "passwordError")
         self.recipient = QLineEdit(self.protect_group)
         self.recipient.setObjectName("recipient")
         self.password_label, self.again_label, self.recipient_label = QLabel(), QLabel(), QLabel()

@@ -13,7 +13,7 @@ from handbook_app.core.records import Actor
 from handbook_app.i18n import _, ngettext
 from handbook_app.services.session import wait_needed
 from handbook_app.ui.widgets.actor_picker import ActorPicker
-from handbook_app.ui.widgets.field import ERROR_STYLE
+from handbook_app.ui.widgets.field import ERROR_STYLE, error_label
 from handbook_app.ui.widgets.passphrase import CapsLockWatcher, password_edit
 
 
@@ -45,11 +45,7 @@ class UnlockScreen(QWidget):
         self.hint = QLabel(self)
         self.hint.setObjectName("demoHint")
         self.hint.hide()
-        self.message = QLabel(self)
-        self.message.setObjectName("unlockMessage")
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label(self, "unlockMessage")
         self.status = QLabel(self)
         self.status.setObjectName("unlockStatus")
         self.actor_picker = ActorPicker(self)

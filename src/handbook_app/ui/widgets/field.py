@@ -8,6 +8,17 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 ERROR_STYLE = "color: #b00020;"
 
 
+def error_label(parent: QWidget, name: str = "") -> QLabel:
+    """A hidden, word-wrapped, red line for an inline error message."""
+    label = QLabel(parent)
+    if name:
+        label.setObjectName(name)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
 class FieldEditor(QWidget):
     """value() returns the typed value or raises ParseError (typed text is never cleared)."""
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QToo
 from handbook_app.i18n import N_, _
 from handbook_app.services.handbook import passphrase_problem
 from handbook_app.services.session import passphrase_strength
-from handbook_app.ui.widgets.field import ERROR_STYLE
+from handbook_app.ui.widgets.field import ERROR_STYLE, error_label
 
 STRENGTH = (N_("Very weak"), N_("Weak"), N_("Fair"), N_("Good"), N_("Strong"))
 # Bar colour per strength: red for very weak and weak, amber for fair, green above.
@@ -92,10 +92,7 @@ class NewPassphrase(QWidget):
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
         self.warning.setObjectName("forgetWarning")
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label(self)
         row = QHBoxLayout()
         row.addWidget(self.first, 1)
         row.addWidget(self.toggle)
