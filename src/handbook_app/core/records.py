@@ -78,14 +78,14 @@ REMINDER_KINDS = {
 ATTACHMENT_OWNERS = ("contract", "payslip", "loan", "repayment", "remittance", "incident", "recruitment_fee")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     KIND: ClassVar[str] = ""
     LABEL: ClassVar[str] = ""
     id: int | None = field(default=None, kw_only=True)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Profile(Record):
     KIND: ClassVar[str] = "profile"
     LABEL: ClassVar[str] = N_("Profile")
@@ -98,7 +98,7 @@ class Profile(Record):
     notes: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contract(Record):
     KIND: ClassVar[str] = "contract"
     LABEL: ClassVar[str] = N_("Contract")
@@ -122,7 +122,7 @@ class Contract(Record):
     notes: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Payslip(Record):
     KIND: ClassVar[str] = "payslip"
     LABEL: ClassVar[str] = N_("Payslip")
@@ -147,7 +147,7 @@ class Payslip(Record):
         return Money(sum(self.deductions.values()), self.gross.currency)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Loan(Record):
     KIND: ClassVar[str] = "loan"
     LABEL: ClassVar[str] = N_("Loan")
@@ -165,7 +165,7 @@ class Loan(Record):
     notes: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Repayment(Record):
     KIND: ClassVar[str] = "repayment"
     LABEL: ClassVar[str] = N_("Repayment")
@@ -177,7 +177,7 @@ class Repayment(Record):
     notes: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Remittance(Record):
     KIND: ClassVar[str] = "remittance"
     LABEL: ClassVar[str] = N_("Remittance")
@@ -192,7 +192,7 @@ class Remittance(Record):
     notes: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RecruitmentFee(Record):
     KIND: ClassVar[str] = "recruitment_fee"
     LABEL: ClassVar[str] = N_("Recruitment fee")
@@ -205,7 +205,7 @@ class RecruitmentFee(Record):
     notes: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Incident(Record):
     KIND: ClassVar[str] = "incident"
     LABEL: ClassVar[str] = N_("Incident")
@@ -228,7 +228,7 @@ class Incident(Record):
     payslip_month: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HoursEntry(Record):
     KIND: ClassVar[str] = "hours"
     LABEL: ClassVar[str] = N_("Hours worked")
@@ -240,7 +240,7 @@ class HoursEntry(Record):
     notes: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reminder(Record):
     KIND: ClassVar[str] = "reminder"
     LABEL: ClassVar[str] = N_("Reminder")
@@ -250,7 +250,7 @@ class Reminder(Record):
     done: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attachment(Record):
     """Metadata of a file kept inside the vault; its bytes are streamed separately."""
 
@@ -275,7 +275,7 @@ RECORD_TYPES: dict[str, type[Record]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     """Who is entering records now: the trainee, or a named support worker."""
 

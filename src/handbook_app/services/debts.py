@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -123,9 +124,11 @@ class RemittanceOverview:
     received_this_year: dict[str, Money]
 
 
-def remittance_overview(handbook: Handbook, today: dt.date | None = None) -> RemittanceOverview:
+def remittance_overview(handbook: Handbook, today: dt.date | None = None,
+                        rows: Sequence[Remittance] | None = None) -> RemittanceOverview:
+    """Totals and charts; `rows` (all remittances, by date) saves a second load when a list already holds them."""
     today = today or dt.date.today()
-    rows = handbook.records(Remittance, order="date")
+    rows = handbook.records(Remittance, order="date") if rows is None else rows
     sent: dict[str, Money] = {}
     received: dict[str, Money] = {}
     for r in rows:

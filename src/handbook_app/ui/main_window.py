@@ -35,6 +35,7 @@ from handbook_app.ui.screens.neutral_screen import NeutralScreen
 from handbook_app.ui.screens.start_screen import StartScreen, portable_vaults
 from handbook_app.ui.screens.unlock_screen import UnlockScreen
 from handbook_app.ui.settings import AppSettings
+from handbook_app.ui.source_cache import forget_module_sources
 from handbook_app.ui.worker import run_async
 
 DEMO_PASSPHRASE = "demo"
@@ -61,6 +62,7 @@ def _build_demo(path: Path) -> Path:
 class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        forget_module_sources()  # before the first widgets: their memory can reuse it
         self.setObjectName("mainWindow")
         self.settings = settings or AppSettings()
         self.context = AppContext(self)
@@ -343,6 +345,7 @@ class MainWindow(QMainWindow):
             self.workspace = Workspace(self.context, self)
             self.pages.addWidget(self.workspace)
             self._hook_guide(self.workspace)
+            forget_module_sources()
         self.workspace.enter(info, created=created)
         self.pages.setCurrentWidget(self.workspace)
         if not self.context.is_demo:

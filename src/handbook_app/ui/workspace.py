@@ -25,6 +25,7 @@ from handbook_app.i18n.formatting import format_datetime
 from handbook_app.services.session import UnlockInfo
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.icons import nav_icon
+from handbook_app.ui.source_cache import forget_module_sources
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,7 @@ class Workspace(QWidget):
             self.screens[key] = widget
             _call(widget, "retranslate")
             self._stale.add(key)
+            forget_module_sources()  # the screen's modules were imported just now
         return widget
 
     def show_index(self, index: int) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import sys
 import typing
 from decimal import Decimal
 from functools import cache
@@ -18,6 +19,8 @@ from typing import Any
 from handbook_app.core.audit import canonical_json
 from handbook_app.core.money import Money
 from handbook_app.core.records import Record
+
+SHARED_TEXT_MAX = 16  # short texts (currency codes, choice keys) are interned when read
 
 
 @cache
@@ -78,10 +81,12 @@ def from_row(cls: type[Record], row: dict[str, Any]) -> Record:
     kwargs: dict[str, Any] = {"id": row["id"]}
     for name, base in _plan(cls):
         if base is Money:
-            kwargs[name] = Money(row[f"{name}_minor"], row[f"{name}_currency"])
+            kwargs[name] = Money(row[f"{name}_minor"], sys.intern(row[f"{name}_currency"]))
             continue
         value = row[name]
-        if value is None or base is str or base is int:
+        if base is str and value is not None and len(value) <= SHARED_TEXT_MAX:
+            kwargs[name] = sys.intern(value)  # one shared copy of "JPY", "bank", "open"… across 10,000 rows
+        elif value is None or base is str or base is int:
             kwargs[name] = value
         elif base is Decimal:
             kwargs[name] = Decimal(value)

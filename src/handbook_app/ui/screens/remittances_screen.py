@@ -161,7 +161,9 @@ class RemittancesScreen(TabbedRecordScreen):
         if hb is None:
             return
         try:
-            self.overview = remittance_overview(hb, dt.date.today())
+            # The list panel already holds every remittance in date order (it refreshed first: its
+            # `changed` slot was connected before this screen's), so the totals reuse those records.
+            self.overview = remittance_overview(hb, dt.date.today(), self.remittances.model.records())
         except VaultError as exc:
             messages.error(self, str(exc))
             return
