@@ -282,3 +282,10 @@ def test_a_clock_set_back_does_not_demand_a_wait_of_years(vault_path, handbook):
     sidecar = vault_path.with_name(f".{vault_path.name}.attempts")
     sidecar.write_text(json.dumps({"failed": 9, "last": time.time() + 10**9}))
     assert wait_needed(vault_path) <= 30
+
+
+def test_counting_open_incidents_reads_only_the_status_index(handbook):
+    """Home counts open incidents at every unlock; the count must not read every incident's text."""
+    plan = " ".join(row[-1] for row in handbook.vault.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT count(*) FROM incident WHERE status IN ('open', 'reported')"))
+    assert "COVERING INDEX incident_status" in plan
