@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QStyle,
@@ -33,6 +32,7 @@ from handbook_app.ui.context import AppContext
 from handbook_app.ui.lang import notifier, translate_buttons
 from handbook_app.ui.models.record_model import fold
 from handbook_app.ui.widgets.date_edit import DateEdit
+from handbook_app.ui.widgets.table_fit import ColumnFitter, WrappingHeader
 
 KIND_LABELS = {
     "contract_start": N_("Contract starts"), "contract_end": N_("Contract ends"), "payslip": N_("Payslip"),
@@ -160,6 +160,7 @@ class TimelineDialog(QDialog):
         self.model = TimelineModel(self)
         self.view = QTableView(self)
         self.view.setObjectName("timeline")
+        self.view.setHorizontalHeader(WrappingHeader(self.view))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -167,9 +168,9 @@ class TimelineDialog(QDialog):
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # columns fit the dialog's width in every language (the first 100 rows measured, not 2,000)
+        self.view.horizontalHeader().setResizeContentsPrecision(100)
+        ColumnFitter(self.view, compact=(DATE, KIND, STATUS), stretch=TITLE, limit=360, follow_rows=False)
         self.view.doubleClicked.connect(self.open_item)
         layout.addWidget(self.view, 1)
         self.count = QLabel(self)
@@ -188,10 +189,6 @@ class TimelineDialog(QDialog):
             edit.calendar.clicked.connect(lambda _d: self.apply_filters())
         self.load()
         self.resize(1000, 620)
-        self.view.setColumnWidth(DATE, 120)
-        self.view.setColumnWidth(KIND, 130)
-        self.view.setColumnWidth(TITLE, 360)
-        self.view.setColumnWidth(DETAIL, 260)
         context.track(self)
         context.changed.connect(self._changed)
         notifier().changed.connect(self.retranslate)

@@ -27,6 +27,8 @@ from handbook_app.ui.models.record_model import (
 class ContractModel(RecordTableModel):
     RECORD_TYPE = r.Contract
     EMPLOYER, JOB, PREFECTURE, START, END, STAY_EXPIRY, WAGE = range(7)
+    COMPACT = (PREFECTURE, START, END, STAY_EXPIRY, WAGE)  # sized to their content; the label wraps if need be
+    STRETCH = JOB
     COLUMNS = (
         Column(N_("Employer"), lambda x, lk: x.employer),
         Column(N_("Job"), lambda x, lk: x.job_category),
@@ -69,6 +71,8 @@ def check_rank(x: r.Payslip, lk) -> tuple:
 class PayslipModel(RecordTableModel):
     RECORD_TYPE = r.Payslip
     MONTH, CHECK, HOURS, OVERTIME, LOGGED, GROSS, DEDUCTIONS, NET, PAID_ON = range(9)
+    COMPACT = (MONTH, HOURS, OVERTIME, LOGGED, GROSS, DEDUCTIONS, NET, PAID_ON)
+    STRETCH = CHECK
     DEFAULT_SORT = (0, Qt.SortOrder.DescendingOrder)  # newest first
     COLUMNS = (
         Column(N_("Month"), lambda x, lk: month(x.month), lambda x: x.month),
@@ -116,6 +120,8 @@ class PayslipModel(RecordTableModel):
 class HoursModel(RecordTableModel):
     RECORD_TYPE = r.HoursEntry
     DAY, START, END, BREAK, HOLIDAY, NOTES = range(6)
+    COMPACT = (DAY, START, END, BREAK, HOLIDAY)
+    STRETCH = NOTES
     DEFAULT_SORT = (0, Qt.SortOrder.DescendingOrder)  # newest first
     COLUMNS = (
         Column(N_("Day"), lambda x, lk: date(x.day), lambda x: x.day),

@@ -29,6 +29,8 @@ def loan_label(loan: r.Loan) -> str:
 class LoanModel(RecordTableModel):
     RECORD_TYPE = r.Loan
     LENDER, LENDER_KIND, PRINCIPAL, START, INTEREST, RATE, PURPOSE = range(7)
+    COMPACT = (LENDER_KIND, PRINCIPAL, START, RATE)  # sized to their content; the label wraps if need be
+    STRETCH = PURPOSE
     COLUMNS = (
         Column(N_("Lender"), lambda x, lk: x.lender),
         Column(N_("Kind of lender"), lambda x, lk: choice(r.LENDER_KINDS, x.lender_kind)),
@@ -44,6 +46,8 @@ class LoanModel(RecordTableModel):
 class RepaymentModel(RecordTableModel):
     RECORD_TYPE = r.Repayment
     DATE, LOAN, PAID, RATE, NOTES = range(5)
+    COMPACT = (DATE, PAID, RATE)
+    STRETCH = NOTES
     DEFAULT_SORT = (0, Qt.SortOrder.DescendingOrder)  # newest first
     COLUMNS = (
         Column(N_("Date"), lambda x, lk: date(x.date), lambda x: x.date),
@@ -57,6 +61,8 @@ class RepaymentModel(RecordTableModel):
 class RecruitmentFeeModel(RecordTableModel):
     RECORD_TYPE = r.RecruitmentFee
     DATE, ITEM, AMOUNT, PAID_TO, RECEIPT, LOAN = range(6)
+    COMPACT = (DATE, AMOUNT, RECEIPT)
+    STRETCH = LOAN
     DEFAULT_SORT = (0, Qt.SortOrder.DescendingOrder)  # newest first
     COLUMNS = (
         Column(N_("Date"), lambda x, lk: date(x.date), lambda x: x.date),
@@ -78,6 +84,8 @@ class DerivedTableModel(QAbstractTableModel):
     """
 
     COLUMNS: tuple[tuple[str, Callable[[object], str], bool], ...] = ()
+    COMPACT: tuple[int, ...] = ()  # short columns (amounts, dates) sized to their content, when the table fits
+    STRETCH: int | None = None  # the free-text column that takes the spare width (None: the last one)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -170,6 +178,8 @@ class LoanOverviewModel(DerivedTableModel):
     """One row per loan (services.debts.LoanOutlook): balance now, interest paid, next due, payoff."""
 
     LENDER, BALANCE, INTEREST_PAID, NEXT_DUE, PACE, PAYOFF = range(6)
+    COMPACT = (BALANCE, INTEREST_PAID, PACE)
+    STRETCH = LENDER
     COLUMNS = (
         (N_("Loan"), lambda o: o.view.loan.lender or money(o.view.loan.principal), False),
         (N_("Still owed"), _balance_text, True),
@@ -192,6 +202,7 @@ class StatementModel(DerivedTableModel):
     """core.loans.StatementRow: month, opening, interest, paid, closing."""
 
     MONTH, OPENING, INTEREST, PAID, CLOSING = range(5)
+    COMPACT = (MONTH, OPENING, INTEREST, PAID, CLOSING)
     COLUMNS = (
         (N_("Month"), lambda s: month(s.month), False),
         (N_("Owed at the start"), lambda s: money(s.opening), True),
@@ -236,6 +247,10 @@ FINDING_LEVELS = {
 
 class FeeFindingModel(DerivedTableModel):
     """core.fees.Finding: level, message, source (verified or not)."""
+
+    RESULT, MESSAGE, SOURCE = range(3)
+    COMPACT = (RESULT,)
+    STRETCH = MESSAGE
 
     COLUMNS = (
         (N_("Result"), lambda f: choice(FINDING_LEVELS, f.level), False),

@@ -12,6 +12,7 @@ from handbook_app.ui.models.record_model import Column, RecordTableModel, choice
 class IncidentModel(RecordTableModel):
     RECORD_TYPE = r.Incident
     STARTED, CATEGORY, TITLE, PLACE, STATUS = range(5)
+    COMPACT = (STARTED, STATUS)  # sized to their content; the label wraps if need be
     STRETCH = TITLE
     DEFAULT_SORT = (0, Qt.SortOrder.DescendingOrder)  # newest first
     COLUMNS = (

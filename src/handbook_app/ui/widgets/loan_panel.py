@@ -33,14 +33,20 @@ from handbook_app.ui.lang import notifier, translate_buttons
 from handbook_app.ui.models.debt_models import DerivedTableModel, LoanOverviewModel, StatementModel
 from handbook_app.ui.widgets.chart_view import ChartView
 from handbook_app.ui.widgets.record_list import RecordListPanel
+from handbook_app.ui.widgets.table_fit import ColumnFitter, WrappingHeader
 
 BANNER_STYLE = ("background: #fdecea; color: #8a1c1c; border: 1px solid #e0a0a0; border-radius: 4px; "
                 "padding: 6px; font-weight: bold;")
 
 
-def derived_table(model: DerivedTableModel, parent: QWidget, name: str) -> QTableView:
+def derived_table(model: DerivedTableModel, parent: QWidget, name: str, fitted: bool = False,
+                  wrap: bool = False, limit: int = 320) -> QTableView:
+    """A read-only table of derived rows. `fitted`: its columns fit its width (ui.widgets.table_fit), the
+    labels wrap when they must; `wrap`: long cells wrap onto more lines (for tables of a few rows)."""
     table = QTableView(parent)
     table.setObjectName(name)
+    if fitted:
+        table.setHorizontalHeader(WrappingHeader(table))
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -51,6 +57,11 @@ def derived_table(model: DerivedTableModel, parent: QWidget, name: str) -> QTabl
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setResizeContentsPrecision(60)  # fit columns to the first rows, not ten years
+    if wrap:
+        table.setWordWrap(True)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if fitted:
+        ColumnFitter(table, compact=model.COMPACT, stretch=model.STRETCH, limit=limit)
     return table
 
 
@@ -133,7 +144,7 @@ class DebtOverviewPanel(QWidget):
         self.problems.setStyleSheet("color: #b00020;")
         self.problems.hide()
         self.model = LoanOverviewModel(self)
-        self.table = derived_table(self.model, self, "loanOverview")
+        self.table = derived_table(self.model, self, "loanOverview", fitted=True, wrap=True, limit=220)
         self.chart = ChartPicker(self)
         self.chart.setMinimumHeight(230)
         row = QHBoxLayout()
@@ -150,7 +161,6 @@ class DebtOverviewPanel(QWidget):
         self.data = data
         self.model.set_rows(data.outlooks if data else [])
         self.chart.set_charts(data.charts if data else [])
-        fit_columns(self.table, 220)
         self.retranslate()
 
     def clear(self) -> None:
@@ -210,7 +220,7 @@ class StatementDialog(QDialog):
         self.model = StatementModel(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.table = derived_table(self.model, self, "statement")
+        self.table = derived_table(self.model, self, "statement", fitted=True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -223,7 +233,6 @@ class StatementDialog(QDialog):
             messages.error(self, str(exc))
             rows = []
         self.model.set_rows(rows)
-        fit_columns(self.table)
         if rows:
             self.table.scrollToBottom()
         notifier().changed.connect(self.retranslate)
@@ -270,9 +279,7 @@ class FeeReportPanel(QWidget):
         rate_row.addWidget(self.rate_label)
         rate_row.addWidget(self.rate, 1)
         self.model = FeeFindingModel(self)
-        self.table = derived_table(self.model, self, "feeFindings")
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = derived_table(self.model, self, "feeFindings", fitted=True, wrap=True, limit=520)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.title)
@@ -303,9 +310,6 @@ class FeeReportPanel(QWidget):
             self.summary.setText(str(exc))
             return
         self.model.set_rows(self.report.findings)
-        self.table.setColumnWidth(0, 130)
-        self.table.setColumnWidth(1, 520)
-        self.table.resizeRowsToContents()
         self.retranslate()
 
     def clear(self) -> None:

@@ -32,6 +32,7 @@ from handbook_app.ui.clipboard import copy_then_clear
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.models.debt_models import loan_label
 from handbook_app.ui.models.record_model import Lookups, RecordFilterProxy, RecordTableModel
+from handbook_app.ui.widgets.table_fit import ColumnFitter, WrappingHeader
 
 
 def standard_lookups(needs: tuple[str, ...]) -> Callable[[object], Lookups]:
@@ -95,6 +96,7 @@ class RecordListPanel(QWidget):
 
         self.table = QTableView(self)
         self.table.setObjectName("table")
+        self.table.setHorizontalHeader(WrappingHeader(self.table))  # long labels wrap instead of being cut
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         # Size columns from the first rows only: measuring 1,000 rows formats 7,000 cells in Python.
@@ -107,15 +109,12 @@ class RecordListPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Columns fit the table's width in every language: dates and amounts keep the width of their content,
+        # the free-text column (STRETCH, else the last) takes the spare width, long texts elide (tooltip: all).
         stretch = getattr(self.model, "STRETCH", None)
-        if stretch is not None and 0 <= stretch < self.model.columnCount():
-            # The title takes the spare width; dates and short columns keep the width of their content.
-            header.setStretchLastSection(False)
-            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        else:
-            header.setStretchLastSection(True)
+        self.fitter = ColumnFitter(
+            self.table, compact=getattr(self.model, "COMPACT", ()),
+            stretch=stretch if stretch is not None and 0 <= stretch < self.model.columnCount() else None)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -172,11 +171,6 @@ class RecordListPanel(QWidget):
             column, order = default if default else (0, Qt.SortOrder.AscendingOrder)
             header.setSortIndicator(column, order)
         self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        if self.table.columnWidth(0) <= 0 or not getattr(self, "_sized", False):
-            self.table.resizeColumnsToContents()
-            for col in range(self.model.columnCount()):
-                self.table.setColumnWidth(col, min(self.table.columnWidth(col), 320))
-            self._sized = bool(self.model.rowCount())
 
     def clear(self) -> None:
         if self.dialog is not None:
