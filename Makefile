@@ -39,8 +39,8 @@ bench: $(VENV)/.test-installed
 
 ## make translations: refresh the catalogue from the code and compile it (.po -> .mo)
 translations: $(VENV)/.test-installed
-	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k "tr:2" -o translations/messages.pot --no-location --sort-output src
-	$(VENV)/bin/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k "tr:2" -o translations/messages.pot --no-location --sort-output --no-wrap src
+	$(VENV)/bin/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete --no-wrap
 	$(VENV)/bin/pybabel compile -d translations --statistics
 
 wheel: $(VENV)/.test-installed

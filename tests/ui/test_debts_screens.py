@@ -343,6 +343,24 @@ def test_screens_open_on_the_demo_vault_in_both_languages(qtbot, demo):
         assert debts.overview.model.rowCount() == 0 and rem.sent_chart.chart is None
 
 
+def test_switching_language_rebuilds_the_debt_chart_and_fee_findings(qtbot, demo):
+    """Chart titles and fee findings are made in the language of the moment: a switch must remake them."""
+    ctx = _context(demo)
+    set_locale("vi")
+    debts = DebtsScreen(ctx)
+    qtbot.addWidget(debts)
+    debts.refresh()
+    vi_title = debts.overview.chart.charts[0].title
+    vi_message = debts.fee_report.model.text(0, 1)
+    set_locale("ja")
+    debts.retranslate()
+    ja_title = debts.overview.chart.charts[0].title
+    assert ja_title != vi_title
+    assert ja_title == _("Still owed ({currency})").format(currency=debts.overview.chart.charts[0].currency)
+    assert debts.fee_report.model.text(0, 1) != vi_message
+    set_locale("vi")
+
+
 def test_a_repayment_without_its_rate_is_reported_not_fatal(qtbot, handbook):
     loan = handbook.add(r.Loan(lender="Bác Hùng", principal=Money(50_000_000, "VND"), start=dt.date(2025, 1, 1),
                                interest_model="none")).record

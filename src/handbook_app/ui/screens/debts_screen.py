@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QWidget
 
 from handbook_app.core import records as r
-from handbook_app.i18n import N_, _
+from handbook_app.i18n import N_, _, current_locale
 from handbook_app.services.changes import Changes
 from handbook_app.services.debts import DebtScreenData, debt_screen
 from handbook_app.services.errors import VaultError
@@ -72,6 +72,7 @@ class DebtsScreen(TabbedRecordScreen):
         self.splitter.setChildrenCollapsible(False)
         self.layout_.addWidget(self.splitter, 1)
         self.dialog = None
+        self._loaded_locale: str | None = None
         self._stale: set[int] = set()  # tabs whose list loads when first shown (a ten-year list is big)
         self.tabs.currentChanged.connect(self._tab_shown)
         self.retranslate()
@@ -115,6 +116,7 @@ class DebtsScreen(TabbedRecordScreen):
         except (VaultError, ValueError, ArithmeticError) as exc:
             self.data = None
             problem = str(exc)
+        self._loaded_locale = current_locale()
         self.overview.set_data(self.data)
         if problem:
             self.overview.show_problem(problem)
@@ -132,6 +134,10 @@ class DebtsScreen(TabbedRecordScreen):
             return
         self.overview.retranslate()
         self.fee_report.retranslate()
+        if self.context.handbook is not None and self.data is not None and self._loaded_locale != current_locale():
+            # chart titles, series names and fee findings are translated when built: build them again
+            self._load_overview()
+            self.fee_report.refresh()
         self.plan_button.setText(_("Plan payments…"))
         self.plan_button.setToolTip(_("When will the debts be paid off? Try a monthly payment and compare plans."))
         self.statement_button.setText(_("Statement…"))
