@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from handbook_app.i18n import _, on_locale_changed
+from handbook_app.ui.while_open import connect_while_open
 
 
 class LanguageNotifier(QObject):
@@ -23,6 +26,11 @@ def notifier() -> LanguageNotifier:
         _notifier = LanguageNotifier()
         on_locale_changed(_notifier.changed.emit)
     return _notifier
+
+
+def follow_language(dialog: QDialog, slot: Callable[..., object]) -> None:
+    """Call `slot` on every language change while `dialog` is open."""
+    connect_while_open(dialog, notifier().changed, slot)
 
 
 def button_texts() -> dict[QDialogButtonBox.StandardButton, str]:

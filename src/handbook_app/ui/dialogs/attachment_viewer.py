@@ -3,8 +3,6 @@ for PDF files, recordings and anything else, what is known about it and "Export 
 
 from __future__ import annotations
 
-import contextlib
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -23,7 +21,7 @@ from handbook_app.i18n import _
 from handbook_app.services.errors import VaultError
 from handbook_app.services.work import is_image
 from handbook_app.ui.context import AppContext
-from handbook_app.ui.lang import notifier, translate_buttons
+from handbook_app.ui.lang import follow_language, translate_buttons
 from handbook_app.ui.widgets.attachments import export_copy, format_size
 
 VIEW_LIMIT = 64 * 1024 * 1024
@@ -69,7 +67,7 @@ class AttachmentViewer(QDialog):
         self._load()
         self.resize(760, 640 if self.image is not None else 300)
         context.track(self)
-        notifier().changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.retranslate()
 
     def _load(self) -> None:
@@ -110,8 +108,6 @@ class AttachmentViewer(QDialog):
         translate_buttons(self.buttons)
 
     def done(self, result: int) -> None:
-        with contextlib.suppress(RuntimeError, TypeError):
-            notifier().changed.disconnect(self.retranslate)
         self.picture.clear()
         self.image = None
         super().done(result)

@@ -8,7 +8,6 @@ in one transaction (services.debts.apply_csv), or nothing.
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -45,7 +44,7 @@ from handbook_app.services.debts import apply_csv, plan_csv
 from handbook_app.services.errors import VaultError
 from handbook_app.ui import file_dialogs
 from handbook_app.ui.context import AppContext
-from handbook_app.ui.lang import notifier, translate_buttons
+from handbook_app.ui.lang import follow_language, translate_buttons
 from handbook_app.ui.widgets.field import ERROR_STYLE
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -200,15 +199,13 @@ class CsvImportDialog(QDialog):
         for combo in (self.number_style, self.date_order, self.sent_currency, self.received_currency,
                       self.paid_currency, self.loan, self.channel):
             combo.currentIndexChanged.connect(self.update_plan)
-        notifier().changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self._build_mapping()
         self.retranslate()
         self.resize(980, 720)
         context.track(self)
 
     def done(self, result: int) -> None:
-        with contextlib.suppress(RuntimeError, TypeError):
-            notifier().changed.disconnect(self.retranslate)
         self.data = None  # forget the statement's contents
         self.preview = None
         self.plan = None

@@ -6,7 +6,6 @@ user's locale, choices by their translated labels, links by the record they name
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from decimal import Decimal
 
@@ -37,7 +36,7 @@ from handbook_app.i18n.formatting import (
 from handbook_app.services.work import AttachmentStep, attachment_history, typed_history
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.dialogs.forms import FORMS, Field, field_label
-from handbook_app.ui.lang import notifier, translate_buttons
+from handbook_app.ui.lang import follow_language, translate_buttons
 
 ACTIONS = {"insert": N_("Added"), "update": N_("Changed"), "delete": N_("Deleted")}
 ATTACHMENT_ACTIONS = {"insert": N_("Attachment added"), "update": N_("Attachment changed"),
@@ -119,12 +118,10 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(900, 440)
         context.track(self)
-        notifier().changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.retranslate()
 
     def done(self, result: int) -> None:
-        with contextlib.suppress(RuntimeError, TypeError):
-            notifier().changed.disconnect(self.retranslate)
         self.table.setRowCount(0)
         super().done(result)
 

@@ -3,7 +3,6 @@ to the next day with the same shift filled in, so a day takes a few seconds."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from decimal import Decimal
 
@@ -26,7 +25,7 @@ from handbook_app.i18n import _
 from handbook_app.i18n.formatting import ParseError, format_date, format_decimal
 from handbook_app.services.errors import VaultError
 from handbook_app.ui.context import AppContext
-from handbook_app.ui.lang import notifier, translate_buttons
+from handbook_app.ui.lang import follow_language, translate_buttons
 from handbook_app.ui.widgets.date_edit import DateEdit
 from handbook_app.ui.widgets.editors import ClockEditor, IntEditor, TextEditor
 from handbook_app.ui.widgets.field import error_label
@@ -82,7 +81,7 @@ class QuickHoursDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setTabOrder(self.day.focus_widget(), self.start.focus_widget())
         context.track(self)
-        notifier().changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.retranslate()
         self.resize(460, 380)
         self.start.focus_widget().setFocus()
@@ -112,11 +111,6 @@ class QuickHoursDialog(QDialog):
             self.save_and_next()
             return
         super().keyPressEvent(event)
-
-    def done(self, result: int) -> None:
-        with contextlib.suppress(RuntimeError, TypeError):
-            notifier().changed.disconnect(self.retranslate)
-        super().done(result)
 
     def entry(self) -> r.HoursEntry | None:
         for editor in (self.day, self.start, self.end, self.break_minutes, self.notes):

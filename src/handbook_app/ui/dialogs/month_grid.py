@@ -7,7 +7,6 @@ Days already logged are shown greyed and left as they are.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 
 from PySide6.QtCore import Qt
@@ -33,7 +32,7 @@ from handbook_app.i18n.formatting import ParseError, format_date, format_month, 
 from handbook_app.services.errors import VaultError
 from handbook_app.services.work import hours_in_month, month_days
 from handbook_app.ui.context import AppContext
-from handbook_app.ui.lang import notifier, translate_buttons
+from handbook_app.ui.lang import follow_language, translate_buttons
 from handbook_app.ui.widgets.editors import MonthEditor
 from handbook_app.ui.widgets.field import error_label
 
@@ -93,14 +92,12 @@ class MonthGridDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         context.track(self)
-        notifier().changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.resize(640, 720)
         self.load()
         self.retranslate()
 
     def done(self, result: int) -> None:
-        with contextlib.suppress(RuntimeError, TypeError):
-            notifier().changed.disconnect(self.retranslate)
         self.table.setRowCount(0)
         super().done(result)
 

@@ -38,7 +38,7 @@ from handbook_app.services.debts import compare_loan_plans, latest_rate, loan_st
 from handbook_app.services.errors import VaultError
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.dialogs.money_dialogs import HINT_STYLE, both_ways, quiet_decimal, quiet_money
-from handbook_app.ui.lang import notifier, translate_buttons
+from handbook_app.ui.lang import follow_language, translate_buttons
 from handbook_app.ui.models.debt_models import LoanOutcomeModel
 from handbook_app.ui.widgets.editors import DecimalEditor
 from handbook_app.ui.widgets.loan_panel import BANNER_STYLE, derived_table, fit_columns
@@ -237,7 +237,7 @@ class ProjectionDialog(QDialog):
         self._suggest_rates()
 
         self.budget_projection: BudgetProjection | None = None
-        notifier().changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.retranslate()
         self._loan_changed()
         self.update_budget()
@@ -245,8 +245,6 @@ class ProjectionDialog(QDialog):
         context.track(self)
 
     def done(self, result: int) -> None:
-        with contextlib.suppress(RuntimeError, TypeError):
-            notifier().changed.disconnect(self.retranslate)
         self.outcomes.clear()
         super().done(result)
 

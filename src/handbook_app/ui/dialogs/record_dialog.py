@@ -6,7 +6,6 @@ Nothing typed is ever lost: a bad amount or date keeps its text and shows why; a
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import fields, replace
@@ -34,7 +33,7 @@ from handbook_app.services.errors import VaultError
 from handbook_app.ui import messages
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.dialogs.forms import EDIT_TITLES, FORMS, LANGUAGES, NEW_TITLES, Field
-from handbook_app.ui.lang import notifier, translate_buttons
+from handbook_app.ui.lang import follow_language, translate_buttons
 from handbook_app.ui.models.debt_models import loan_label
 from handbook_app.ui.models.record_model import money
 from handbook_app.ui.widgets.date_edit import DateEdit
@@ -242,16 +241,11 @@ class RecordDialog(QDialog):
         layout.addWidget(self.buttons)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
 
-        notifier().changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.retranslate()
         with_box = self.attachments is not None and record is not None
         self.resize(660, min(820, 140 + 58 * len(self.specs) + (220 if with_box else 0)))
         context.track(self)
-
-    def done(self, result: int) -> None:
-        with contextlib.suppress(RuntimeError, TypeError):
-            notifier().changed.disconnect(self.retranslate)
-        super().done(result)
 
     def retranslate(self, *_args) -> None:
         titles = EDIT_TITLES if self.original is not None else NEW_TITLES

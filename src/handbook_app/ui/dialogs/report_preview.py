@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from handbook_app.i18n import _, ngettext
 from handbook_app.services.report_preview import PreviewDocument, RenderError
-from handbook_app.ui.lang import notifier, translate_buttons
+from handbook_app.ui.lang import follow_language, translate_buttons
 from handbook_app.ui.widgets.field import ERROR_STYLE
 
 PREVIEW_DPI = 80
@@ -105,13 +105,12 @@ class ReportPreviewDialog(QDialog):
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, activated=lambda: self.show_page(self.index + 1))
         QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, activated=lambda: self.show_page(self.index - 1))
-        notifier().changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.finished.connect(lambda _result: self._forget())
         self.retranslate()
         self.show_page(0)
 
     def _forget(self) -> None:
-        notifier().changed.disconnect(self.retranslate)
         self.image.clear()
         self.text.clear()
         self.document.forget()

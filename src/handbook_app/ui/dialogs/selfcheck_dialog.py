@@ -29,7 +29,7 @@ from handbook_app.core.records import INCIDENT_CATEGORIES
 from handbook_app.guide import Guide, SelfCheckQuestion
 from handbook_app.i18n import _, current_locale, ngettext
 from handbook_app.services import guide as guide_service
-from handbook_app.ui.lang import notifier, translate_buttons
+from handbook_app.ui.lang import follow_language, translate_buttons
 
 YES, NO = 1, 0
 
@@ -154,7 +154,7 @@ class SelfCheckDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        notifier().changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.retranslate()
 
     def set_can_start_incident(self, can: bool) -> None:

@@ -3,7 +3,6 @@ category, status, a date range and text. Double-click opens the record."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -29,8 +28,9 @@ from handbook_app.i18n.formatting import ParseError, format_date, format_money, 
 from handbook_app.services.errors import VaultError
 from handbook_app.services.timeline import KINDS, TimelineItem, build_timeline, filter_items
 from handbook_app.ui.context import AppContext
-from handbook_app.ui.lang import notifier, translate_buttons
+from handbook_app.ui.lang import follow_language, translate_buttons
 from handbook_app.ui.models.record_model import fold
+from handbook_app.ui.while_open import connect_while_open
 from handbook_app.ui.widgets.date_edit import DateEdit
 from handbook_app.ui.widgets.table_fit import ColumnFitter, WrappingHeader
 
@@ -190,14 +190,10 @@ class TimelineDialog(QDialog):
         self.load()
         self.resize(1000, 620)
         context.track(self)
-        context.changed.connect(self._changed)
-        notifier().changed.connect(self.retranslate)
+        connect_while_open(self, context.changed, self._changed)
+        follow_language(self, self.retranslate)
 
     def done(self, result: int) -> None:
-        with contextlib.suppress(RuntimeError, TypeError):
-            notifier().changed.disconnect(self.retranslate)
-        with contextlib.suppress(RuntimeError, TypeError):
-            self.context.changed.disconnect(self._changed)
         self.model.set_items([])
         self.all_items = []
         super().done(result)

@@ -3,7 +3,6 @@ dialogs, a loan's month-by-month statement, and the recruitment-fee report."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from decimal import Decimal
 
@@ -29,7 +28,7 @@ from handbook_app.services.debts import DebtScreenData, loan_statement
 from handbook_app.services.errors import VaultError
 from handbook_app.ui import messages
 from handbook_app.ui.context import AppContext
-from handbook_app.ui.lang import notifier, translate_buttons
+from handbook_app.ui.lang import follow_language, translate_buttons
 from handbook_app.ui.models.debt_models import DerivedTableModel, LoanOverviewModel, StatementModel
 from handbook_app.ui.widgets.chart_view import ChartView
 from handbook_app.ui.widgets.record_list import RecordListPanel
@@ -235,14 +234,12 @@ class StatementDialog(QDialog):
         self.model.set_rows(rows)
         if rows:
             self.table.scrollToBottom()
-        notifier().changed.connect(self.retranslate)
+        follow_language(self, self.retranslate)
         self.retranslate()
         self.resize(760, 560)
         context.track(self)
 
     def done(self, result: int) -> None:
-        with contextlib.suppress(RuntimeError, TypeError):
-            notifier().changed.disconnect(self.retranslate)
         self.model.clear()
         super().done(result)
 
