@@ -3,7 +3,6 @@ after-unlock banner (when the vault was last opened, failed attempts since)."""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -61,24 +60,14 @@ def _incidents(ctx, win):
     return IncidentsScreen(ctx)
 
 
-def _optional(module: str, class_name: str, title: str, text: str):
-    """Another part of the app provides this screen (a Screen taking the AppContext, or any QWidget taking
-    a handbook_provider callable); until it exists, an honest placeholder."""
+def _guide(ctx, win):
+    from handbook_app.ui.screens.guide_screen import GuideScreen
+    return GuideScreen(ctx)
 
-    def make(ctx: AppContext, win) -> QWidget:
-        try:
-            mod = importlib.import_module(f"handbook_app.ui.screens.{module}")
-            cls = getattr(mod, class_name)
-        except (ImportError, AttributeError):
-            from handbook_app.ui.screens.placeholder_screen import PlaceholderScreen
-            return PlaceholderScreen(ctx, title, text)
-        from handbook_app.ui.screens.base import Screen
 
-        if isinstance(cls, type) and issubclass(cls, Screen):
-            return cls(ctx)  # built on our Screen: takes the AppContext (which has handbook_provider)
-        return cls(ctx.handbook_provider)
-
-    return make
+def _reports(ctx, win):
+    from handbook_app.ui.screens.reports_screen import ReportsScreen
+    return ReportsScreen(ctx)
 
 
 def _settings(ctx, win):
@@ -92,14 +81,8 @@ NAV: tuple[NavItem, ...] = (
     NavItem("debts", N_("Debts"), "debts", _debts),
     NavItem("remittances", N_("Remittances"), "remittances", _remittances),
     NavItem("incidents", N_("Incidents"), "incidents", _incidents),
-    NavItem("guide", N_("Rights guide"), "guide", _optional(
-        "guide_screen", "GuideScreen", N_("Rights guide"),
-        N_("The rights guide will be here: articles on pay, hours, debts, documents, safety and help lines, in "
-           "Vietnamese and Japanese side by side, searchable without the internet, with emergency contacts."))),
-    NavItem("reports", N_("Reports"), "reports", _optional(
-        "reports_screen", "ReportsScreen", N_("Reports"),
-        N_("Reports will be here: a PDF evidence pack in two languages (contract, payslips against the minimum "
-           "wage, debts, money sent home, incidents with attachments and their SHA-256), to save or print."))),
+    NavItem("guide", N_("Rights guide"), "guide", _guide),
+    NavItem("reports", N_("Reports"), "reports", _reports),
     NavItem("settings", N_("Settings"), "settings", _settings),
 )
 
