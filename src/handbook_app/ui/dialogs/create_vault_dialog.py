@@ -23,7 +23,7 @@ from handbook_app.ui import file_dialogs
 from handbook_app.ui.lang import translate_buttons
 from handbook_app.ui.widgets.actor_picker import ActorPicker
 from handbook_app.ui.widgets.field import error_label
-from handbook_app.ui.widgets.passphrase import NewPassphrase, grow_to_fit
+from handbook_app.ui.widgets.passphrase import NewPassphrase, grow_to_fit, open_at_natural_size
 
 SUFFIX = ".vault"
 
@@ -65,8 +65,17 @@ class CreateVaultDialog(QDialog):
         layout.addStretch(1)  # spare height below the fields, never between a field and its error
         layout.addWidget(self.buttons)
         self.retranslate()
-        self.setMinimumWidth(560)
-        self.resize(560, 0)
+        open_at_natural_size(self, 560)
+
+    def _align_labels(self) -> None:
+        """The file row and the passphrase rows are two form layouts: give them one label column."""
+        labels = (self.path_label, self.passphrase.first_label, self.passphrase.second_label,
+                  self.passphrase.strength_label)
+        for label in labels:
+            label.setMinimumWidth(0)
+        widest = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(widest)
 
     def retranslate(self) -> None:
         if self.copy_mode:
@@ -85,6 +94,7 @@ class CreateVaultDialog(QDialog):
         translate_buttons(self.buttons)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(_("Save copy") if self.copy_mode else _("Create"))
+        self._align_labels()
 
     def _browse(self) -> None:
         path = file_dialogs.save_file(

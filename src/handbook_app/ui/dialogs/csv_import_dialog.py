@@ -134,6 +134,11 @@ class CsvImportDialog(QDialog):
         self.loan.setObjectName("loan")
         for loan in self.loans:
             self.loan.addItem(loan.lender or format_money(loan.principal.minor, loan.principal.currency), loan.id)
+        # Repayments are most often paid in the loan's own currency: the currency paid follows the chosen
+        # loan (and the file) until the user picks one themselves.
+        self.auto_paid_currency = self.paid_currency.currentData()  # what was set here, not by the user
+        self.loan.currentIndexChanged.connect(self._follow_loan)
+        self._follow_loan()
         self.channel_label = QLabel()
         self.channel = QComboBox()
         self.channel.setObjectName("channel")
@@ -220,6 +225,39 @@ class CsvImportDialog(QDialog):
             combo.addItem(code, code)
         combo.setCurrentIndex(combo.findData(default))
         return combo
+
+    def _file_has_rates(self) -> bool:
+        """The statement's exchange-rate column (as mapped) has figures: its payments are in another
+        currency than the loan's."""
+        combo = self.map_combos.get("rate")
+        column = combo.currentData() if combo is not None else None
+        if self.preview is None or column is None:
+            return False
+        return any(len(row) > column and row[column].strip() for row in self.preview.rows)
+
+    def default_paid_currency(self) -> str | None:
+        """The loan's currency; with exchange rates in the file, the other usual one (yen, or dong for a yen
+        loan), since a rate means the payments were made in another currency."""
+        loan = self.selected_loan()
+        if loan is None:
+            return None
+        code = loan.principal.currency
+        if self.current_kind() == "repayment" and self._file_has_rates():
+            return next(c for c in CURRENCIES if c != code)
+        return code
+
+    def paid_currency_chosen(self) -> bool:
+        """The user picked the currency paid (it no longer follows the loan)."""
+        return self.paid_currency.currentData() != self.auto_paid_currency
+
+    def _follow_loan(self, *_args) -> None:
+        code = self.default_paid_currency()
+        if code is None or self.paid_currency_chosen() or code == self.paid_currency.currentData():
+            return
+        if self.paid_currency.findData(code) < 0:
+            self.paid_currency.addItem(code, code)
+        self.auto_paid_currency = code
+        self.paid_currency.setCurrentIndex(self.paid_currency.findData(code))
 
     def current_kind(self) -> str:
         return self.kind.currentData() or "remittance"
@@ -346,6 +384,7 @@ class CsvImportDialog(QDialog):
 
     # --- the plan --------------------------------------------------------------------------------
     def update_plan(self, *_args) -> None:
+        self._follow_loan()  # a file or column with exchange rates changes the likely currency paid
         self.plan = None
         self.summary.setStyleSheet("")
         if self.data is None or self.preview is None:

@@ -18,8 +18,12 @@ class Field:
     label: str
     kind: str  # text, multiline, money, date, date_opt, month, decimal, decimal_opt, percent, int, int_opt,
     #            bool, choice, choice_opt, ref, ref_opt, clock, deductions, schedule, prefecture, language(_opt),
-    #            month_opt
+    #            month_opt, languages (check boxes, stored as "vi,ja")
     options: dict = field(default_factory=dict)
+    # Shown only while another field (a choice) has one of these values, e.g. the interest rate only for
+    # interest models that charge interest: {"interest_model": ("flat", "declining")}. While hidden, what was
+    # typed stays in the input, and the record is saved with the field empty (its default).
+    only_when: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _money(name: str, label: str) -> Field:
@@ -37,7 +41,7 @@ FORMS: dict[type[r.Record], tuple[Field, ...]] = {
         Field("full_name", N_("Full name (as in the passport)"), "text"),
         Field("birth_date", N_("Date of birth"), "date_opt"),
         Field("home_province", N_("Home province"), "text"),
-        Field("languages", N_("Languages"), "text"),
+        Field("languages", N_("Languages"), "languages"),
         Field("phone", N_("Phone"), "text"),
         Field("notes", N_("Notes"), "multiline"),
     ),
@@ -94,9 +98,12 @@ FORMS: dict[type[r.Record], tuple[Field, ...]] = {
         _money("principal", N_("Amount borrowed")),
         Field("start", N_("Start"), "date"),
         Field("interest_model", N_("Interest"), "choice", {"choices": r.INTEREST_MODELS}),
-        Field("monthly_rate", N_("Interest % per month"), "percent"),
-        Field("term_months", N_("Term (months)"), "int_opt"),
-        Field("schedule", N_("Payment schedule"), "schedule", {"currency_of": "principal"}),
+        Field("monthly_rate", N_("Interest % per month"), "percent",
+              only_when={"interest_model": ("flat", "declining")}),
+        # The term sets the monthly instalment of every model but a fixed schedule (core.loans.next_due).
+        Field("term_months", N_("Term (months)"), "int_opt", only_when={"interest_model": ("none", "flat", "declining")}),
+        Field("schedule", N_("Payment schedule"), "schedule", {"currency_of": "principal"},
+              only_when={"interest_model": ("schedule",)}),
         Field("guarantor", N_("Guarantor"), "text"),
         Field("collateral", N_("Collateral"), "text"),
         Field("notes", N_("Notes"), "multiline"),
@@ -138,7 +145,7 @@ FORMS: dict[type[r.Record], tuple[Field, ...]] = {
         Field("place", N_("Where"), "text"),
         Field("people", N_("People involved"), "text"),
         Field("witnesses", N_("Witnesses"), "text"),
-        Field("description", N_("What happened"), "multiline", {"lines": 6}),
+        Field("description", N_("What happened"), "multiline", {"lines": 5}),
         Field("description_lang", N_("Written in"), "language"),
         Field("translation", N_("Translation"), "multiline"),
         Field("translation_lang", N_("Translation language"), "language_opt"),

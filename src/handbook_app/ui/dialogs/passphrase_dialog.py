@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 from handbook_app.i18n import _
 from handbook_app.ui.lang import translate_buttons
 from handbook_app.ui.widgets.field import ERROR_STYLE, error_label
-from handbook_app.ui.widgets.passphrase import CapsLockWatcher, NewPassphrase, grow_to_fit, password_edit
+from handbook_app.ui.widgets.passphrase import (
+    CapsLockWatcher,
+    NewPassphrase,
+    grow_to_fit,
+    open_at_natural_size,
+    password_edit,
+)
 
 
 class ChangePassphraseDialog(QDialog):
@@ -43,7 +49,7 @@ class ChangePassphraseDialog(QDialog):
         self.current_caps.hide()
         CapsLockWatcher(self.current, self.current_caps)
         self.current.textChanged.connect(lambda _t: self.current_error.hide())
-        self.fields = NewPassphrase(self)
+        self.fields = NewPassphrase(self, replacing=True)
         self.status = QLabel(self)
         self.status.setObjectName("changeStatus")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -67,7 +73,6 @@ class ChangePassphraseDialog(QDialog):
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.buttons)
         layout.addLayout(buttons)
-        self.setMinimumWidth(540)
         self.setWindowTitle(_("Change the passphrase"))
         self.intro.setText(_("The vault is re-encrypted with the new passphrase. If anything goes wrong, "
                              "the old passphrase keeps working."))
@@ -76,7 +81,12 @@ class ChangePassphraseDialog(QDialog):
         self.current_caps.setText(_("Caps Lock is on."))
         translate_buttons(self.buttons)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Change"))
-        self.resize(540, 0)
+        # One label column for the current and the new passphrase (they are two form layouts).
+        labels = (self.current_label, self.fields.first_label, self.fields.second_label, self.fields.strength_label)
+        widest = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(widest)
+        open_at_natural_size(self, 540)
 
     def _accept(self) -> None:
         bad = False

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import fields, replace
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -44,6 +45,7 @@ from handbook_app.ui.widgets.editors import (
     DecimalEditor,
     DeductionsEditor,
     IntEditor,
+    LanguagesEditor,
     MonthEditor,
     MultilineEditor,
     ScheduleEditor,
@@ -106,6 +108,8 @@ def make_editor(spec: Field, context: AppContext, editors: dict[str, FieldEditor
         return ChoiceEditor(_prefecture_choices, optional=True)
     if kind in ("language", "language_opt"):
         return ChoiceEditor(_languages, optional=kind == "language_opt")
+    if kind == "languages":
+        return LanguagesEditor(LANGUAGES)
     if kind == "clock":
         return ClockEditor()
     if kind == "multiline":
@@ -162,6 +166,21 @@ def default_contract(context: AppContext, month: dt.date | None = None) -> int |
     return None
 
 
+WIDTH = 660
+# Tallest a record dialog opens: inside a 1280×800 screen with a taskbar and the title bar (and less on a
+# smaller screen, see height_limit); a longer form scrolls inside.
+MAX_HEIGHT = 720
+
+
+def height_limit(widget: QWidget) -> int:
+    """The tallest a dialog may open on the screen `widget` is on: MAX_HEIGHT, or less on a small screen
+    (1024×768: its available height less the title bar)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return MAX_HEIGHT
+    return max(360, min(MAX_HEIGHT, screen.availableGeometry().height() - 60))
+
+
 class RecordDialog(QDialog):
     """Add (record None) or edit a record of `cls`; saves through the Handbook and reports Changes."""
 
@@ -193,6 +212,10 @@ class RecordDialog(QDialog):
         host = QWidget()
         form = QFormLayout(host)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A tall input (notes, a description) has its label beside its first line, not floating above it.
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.form = form
+        self.host = host
         values = {f.name: getattr(self.base, f.name) for f in fields(self.base)}
         for spec in self.specs:
             editor = make_editor(spec, context, self.editors, values.get(spec.name))
@@ -205,10 +228,18 @@ class RecordDialog(QDialog):
             if not (record is None and spec.kind == "month" and spec.name not in self.preset):
                 editor.set_value(values.get(spec.name))
         scroll = QScrollArea(self)
+        scroll.setObjectName("formScroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll = scroll
         layout.addWidget(scroll, 1)
+        self._conditions = {spec.name: spec.only_when for spec in self.specs if spec.only_when}
+        for controller in {key for when in self._conditions.values() for key in when}:
+            editor = self.editors[controller]
+            if isinstance(editor, ChoiceEditor):
+                editor.combo.currentIndexChanged.connect(self.update_applicable)
+        self.update_applicable()
 
         # Attachments: only for a saved record (a new one is saved first, then the section enables).
         self.attachments = None
@@ -220,7 +251,9 @@ class RecordDialog(QDialog):
             self.attachments_box = QGroupBox(self)
             self.attachments_box.setObjectName("attachmentsBox")
             box_layout = QVBoxLayout(self.attachments_box)
+            box_layout.setContentsMargins(9, 4, 9, 6)
             self.attachments = AttachmentsPanel(context, record, self.attachments_box)
+            self.attachments.changed.connect(self.fit_height)
             box_layout.addWidget(self.attachments)
             if record is None:
                 # Before the first save the section is one button, so the form keeps the room.
@@ -243,9 +276,51 @@ class RecordDialog(QDialog):
 
         follow_language(self, self.retranslate)
         self.retranslate()
-        with_box = self.attachments is not None and record is not None
-        self.resize(660, min(820, 140 + 58 * len(self.specs) + (220 if with_box else 0)))
+        self.resize(WIDTH, self.natural_height())
+        self._sized_on_show = False
         context.track(self)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        if not self._sized_on_show:
+            # Again when first shown: subclasses add rows (hints) after this class sized the dialog.
+            self._sized_on_show = True
+            self.resize(self.width(), self.natural_height())
+        super().showEvent(event)
+
+    # --- size ------------------------------------------------------------------------------------
+    def natural_height(self) -> int:
+        """As tall as the whole form needs (every input at its natural height, nothing scrolled), up to
+        height_limit(): then the form scrolls and everything else stays in view."""
+        layout = self.layout()
+        layout.activate()
+        self.host.layout().activate()
+        chrome = layout.totalSizeHint().height() - self.scroll.sizeHint().height()
+        return min(height_limit(self), chrome + self.host.sizeHint().height())
+
+    def fit_height(self) -> None:
+        """Grow (never shrink) to the natural height after something appeared (attachments, a section)."""
+        height = self.natural_height()
+        if height > self.height():
+            self.resize(self.width(), height)
+
+    # --- fields that apply -----------------------------------------------------------------------
+    def applies(self, name: str) -> bool:
+        """Whether field `name` applies to what is chosen now (a loan's rate only with interest…)."""
+        for controller, allowed in self._conditions.get(name, {}).items():
+            if self.editors[controller].value() not in allowed:
+                return False
+        return True
+
+    def update_applicable(self, *_args) -> None:
+        """Show only the fields that apply; a hidden field keeps its typing and its errors go away."""
+        for name in self._conditions:
+            on = self.applies(name)
+            editor = self.editors[name]
+            if not on:
+                editor.set_error(None)
+            self.form.setRowVisible(editor, on)
+        if self.isVisible():
+            self.fit_height()  # a field that appeared gets its room (up to height_limit, then the form scrolls)
 
     def retranslate(self, *_args) -> None:
         titles = EDIT_TITLES if self.original is not None else NEW_TITLES
@@ -271,7 +346,13 @@ class RecordDialog(QDialog):
         self.general_error.hide()
         values: dict[str, object] = {}
         bad = False
+        blank = self.cls()
         for name, editor in self.editors.items():
+            if not self.applies(name):
+                # Not shown for what is chosen (a rate with no interest): saved empty, so nothing stale is
+                # printed beside it; the typing stays in the input in case the choice goes back.
+                values[name] = getattr(blank, name)
+                continue
             try:
                 values[name] = editor.value()
             except ParseError:
@@ -403,7 +484,7 @@ class RecordDialog(QDialog):
             self.attachments.set_owner(saved)
         if self.attachments_box is not None:
             self.attachments_box.show()
-            self.resize(self.width(), max(self.height(), min(820, self.height() + 220)))
+            self.fit_height()
         self.retranslate()
         self.context.notify(changes)
         return True

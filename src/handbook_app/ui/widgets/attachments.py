@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressDialog,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -110,8 +111,6 @@ class AttachmentsPanel(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("attachmentList")
         self.list.setIconSize(QSize(THUMB, THUMB))
-        self.list.setMinimumHeight(THUMB + 24)
-        self.list.setMaximumHeight(2 * (THUMB + 12))
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(lambda _row: self._selection_changed())
         self.list.itemDoubleClicked.connect(lambda _item: self.view_selected())
@@ -131,16 +130,27 @@ class AttachmentsPanel(QWidget):
         self.remove_button = QPushButton(self)
         self.remove_button.setObjectName("removeAttachment")
         self.remove_button.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.view_button, self.export_button, self.remove_button):
+        # One row while there is nothing to show: the note and Add (the form keeps the room). With the first
+        # attachment the list appears, as tall as its rows (two at most), with its buttons beside it.
+        top = QHBoxLayout()
+        top.addWidget(self.note, 1)
+        top.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
+        buttons = QVBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for button in (self.view_button, self.export_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.buttons_column = QWidget(self)
+        self.buttons_column.setLayout(buttons)
+        middle = QHBoxLayout()
+        middle.addWidget(self.list, 1)
+        middle.addWidget(self.buttons_column)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.note)
-        layout.addWidget(self.list)
+        layout.addLayout(top)
+        layout.addLayout(middle)
         layout.addWidget(self.details)
-        layout.addLayout(buttons)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.retranslate()
         self.set_owner(owner)
 
@@ -154,6 +164,7 @@ class AttachmentsPanel(QWidget):
 
     def refresh(self) -> None:
         self.list.clear()
+        self.details.clear()
         hb = self.context.handbook
         if self.owner is not None and hb is not None and hb.is_open:
             try:
@@ -210,13 +221,18 @@ class AttachmentsPanel(QWidget):
     def _selection_changed(self) -> None:
         att = self.selected()
         if att is None:
-            self.details.setText("")
+            if self.list.count():
+                self.details.setText("")
         else:
             added = format_date(att.captured) if att.captured else ""
             self.details.setText(_("{name} — {type}, {size}{added}\nSHA-256: {sha}").format(
                 name=att.name, type=att.media_type, size=format_size(att.size),
                 added=(", " + added) if added else "", sha=att.sha256))
         self._update()
+
+    def is_compact(self) -> bool:
+        """Nothing attached: one row (the note and Add) instead of an empty list and greyed-out buttons."""
+        return self.list.count() == 0
 
     def _update(self) -> None:
         on = self.enabled()
@@ -225,6 +241,14 @@ class AttachmentsPanel(QWidget):
         for button in (self.view_button, self.export_button, self.remove_button):
             button.setEnabled(has)
         self.list.setEnabled(self.owner is not None)
+        empty = self.is_compact()
+        self.list.setVisible(not empty)
+        self.buttons_column.setVisible(not empty)
+        self.details.setVisible(bool(self.details.text()))
+        if not empty:
+            rows = sum(self.list.sizeHintForRow(i) for i in range(min(self.list.count(), 2)))
+            frame = 2 * self.list.frameWidth()
+            self.list.setFixedHeight(max(rows, THUMB + 8) + frame + 4)
         if self.owner is None:
             self.note.setText(_("Save the record first; then you can add photos, PDF files and recordings here."))
         elif self.list.count() == 0:

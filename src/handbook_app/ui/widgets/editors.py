@@ -1,18 +1,33 @@
-"""The other form inputs: text, numbers, choices, links to other records, times, months, deductions."""
+"""The other form inputs: text, numbers, choices, links to other records, times, months, deductions,
+languages."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
+)
 
-from handbook_app.i18n import _, current_locale
+from handbook_app.i18n import LOCALES, _, current_locale
 from handbook_app.i18n.formatting import (
     ParseError,
     format_amount,
     format_decimal,
+    format_month,
     parse_date,
     parse_decimal,
     parse_money,
@@ -58,12 +73,27 @@ class ClockEditor(TextEditor):
         self.edit.setMaxLength(5)
 
 
+class _TextBox(QPlainTextEdit):
+    """A text box that opens `height` tall (Qt's own hint is taller) and grows into spare room."""
+
+    def __init__(self, height: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.height_hint = height
+        self.setTabChangesFocus(True)
+        self.setMinimumHeight(height)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(super().sizeHint().width(), self.height_hint)
+
+
 class MultilineEditor(FieldEditor):
+    """Several lines of text: `lines` tall at least, growing into any spare height of the form, so the box
+    always starts beside its label (a fixed-height box floated in the middle of a tall row)."""
+
     def __init__(self, parent: QWidget | None = None, lines: int = 4) -> None:
         super().__init__(parent)
-        self.edit = QPlainTextEdit(self)
-        self.edit.setTabChangesFocus(True)
-        self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * lines + 14)
+        self.edit = _TextBox(self.fontMetrics().lineSpacing() * lines + 14, self)
         self.row.addWidget(self.edit, 1)
         self.edit.textChanged.connect(lambda: self.set_error(None))
 
@@ -148,23 +178,65 @@ class IntEditor(_LineBased):
         self.edit.setText("" if value is None else str(value))
 
 
+def _month_words(text: str) -> list[str]:
+    """'Tháng 11/2026', 'thg 11 2026', 'November 2026', 'Nov. 2026' → comparable words."""
+    text = re.sub(r"(?i)\btháng\b", "thg", unicodedata.normalize("NFC", text))
+    words = re.split(r"[\s/,.\-]+", text.casefold())
+    out = []
+    for word in filter(None, words):
+        if word.isdigit():
+            word = word.lstrip("0") or "0"  # 09 = 9
+        elif word.isalpha() and word.isascii():
+            word = word[:3]  # September = Sep
+        out.append(word)
+    return out
+
+
+def read_month(text: str, locale: str | None = None) -> dt.date:
+    """A month typed as 2026-11, 11/2026, 2026/11 or 2026年11月, or as the lists write it in any of the app's
+    languages (thg 11 2026, tháng 11/2026, Nov 2026, November 2026); the first day of that month."""
+    raw = unicodedata.normalize("NFKC", text or "").strip()
+    try:
+        return parse_month(raw)
+    except ParseError as exc:
+        problem = exc
+    year = re.search(r"(?<!\d)(\d{4})(?!\d)", raw)
+    if year:
+        typed = _month_words(raw)
+        for loc in dict.fromkeys((locale or current_locale(), *LOCALES)):
+            for month in range(1, 13):
+                day = dt.date(int(year.group(1)), month, 1)
+                if typed == _month_words(format_month(day, loc)):
+                    return day
+    raise problem
+
+
 class MonthEditor(_LineBased):
-    """A payslip month typed as 2026-11 or 11/2026."""
+    """A payslip month, shown as the lists show it (thg 11 2026, 2026年11月, Nov 2026) and typed that way or as
+    2026-11, 11/2026 or 2026/11."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edit.setPlaceholderText("2026-11")
+        self._locale = current_locale()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        old, self._locale = self._locale, current_locale()
+        relocalise(self.edit, old, self._locale, lambda text, a, b: format_month(read_month(text, a), b))
+        example = dt.date(2026, 11, 1)
+        self.edit.setPlaceholderText(_("for example {example} or {other}").format(
+            example=format_month(example), other="11/2026"))
 
     def value(self) -> dt.date:
         if not self.edit.text().strip():
             self._fail(ParseError(_("This field is required.")))
         try:
-            return parse_month(self.edit.text())
+            return read_month(self.edit.text(), self._locale)
         except ParseError as exc:
             self._fail(exc)
 
     def set_value(self, value: dt.date | None) -> None:
-        self.edit.setText(f"{value.year:04d}-{value.month:02d}" if value else "")
+        self.edit.setText(format_month(value) if value else "")
 
 
 class BoolEditor(FieldEditor):
@@ -224,6 +296,59 @@ class ChoiceEditor(FieldEditor):
             self.combo.addItem(str(value), value)  # an unknown stored key stays visible, not silently changed
             index = self.combo.count() - 1
         self.combo.setCurrentIndex(max(0, index))
+
+
+class LanguagesEditor(FieldEditor):
+    """Languages someone reads, as check boxes named in their own language ("Tiếng Việt", "日本語"); the value
+    is the codes joined by commas ("vi,ja"), in the order they were stored. A stored code the app does not
+    know stays, as a check box of its own."""
+
+    def __init__(self, names: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.names = dict(names)
+        self.boxes: dict[str, QCheckBox] = {}
+        self.stored = ""
+        self.order: list[str] = []
+        self.boxes_row = QHBoxLayout()
+        self.boxes_row.setContentsMargins(0, 0, 0, 0)
+        self.row.addLayout(self.boxes_row, 1)
+        for code in self.names:
+            self._box(code)
+        self.boxes_row.addStretch(1)
+
+    def _box(self, code: str) -> QCheckBox:
+        box = QCheckBox(self.names.get(code, code), self)
+        box.setObjectName(f"language_{code}")
+        box.toggled.connect(lambda _on: self.set_error(None))
+        self.boxes[code] = box
+        self.boxes_row.insertWidget(len(self.boxes) - 1, box)
+        return box
+
+    def focus_widget(self) -> QWidget:
+        return next(iter(self.boxes.values()))
+
+    def set_accessible_name(self, name: str) -> None:
+        for code, box in self.boxes.items():
+            box.setAccessibleName(f"{name}: {self.names.get(code, code)}")
+
+    def checked(self) -> list[str]:
+        return [code for code, box in self.boxes.items() if box.isChecked()]
+
+    def value(self) -> str:
+        chosen = set(self.checked())
+        if chosen == set(self.order):
+            return self.stored  # unchanged: exactly as stored (spaces, order)
+        return ",".join([c for c in self.order if c in chosen] + [c for c in self.boxes if c in chosen
+                                                                   and c not in self.order])
+
+    def set_value(self, value: object) -> None:
+        self.stored = "" if value is None else str(value)
+        self.order = list(dict.fromkeys(c.strip() for c in re.split(r"[,;\s]+", self.stored) if c.strip()))
+        for code in self.order:
+            if code not in self.boxes:
+                self._box(code)
+        for code, box in self.boxes.items():
+            box.setChecked(code in self.order)
 
 
 class DeductionsEditor(FieldEditor):

@@ -16,19 +16,58 @@ STRENGTH = (N_("Very weak"), N_("Weak"), N_("Fair"), N_("Good"), N_("Strong"))
 STRENGTH_COLOURS = ("#b00020", "#d32f2f", "#e0a000", "#2e7d32", "#1b5e20")
 
 
+def needed_height(window: QWidget, width: int) -> int:
+    """The height `window` needs at `width` for every input at its natural height and every wrapped text
+    on its lines (a QLayout's minimum size ignores how tall wrapped labels become)."""
+    layout = window.layout()
+    if layout is None:
+        return window.sizeHint().height()
+    layout.activate()
+    if layout.hasHeightForWidth():
+        return layout.totalHeightForWidth(width)
+    return layout.totalSizeHint().height()
+
+
 def grow_to_fit(widget: QWidget) -> None:
     """A dialog whose wrapped texts changed: let the layout recompute, then grow (never shrink) to fit."""
     window = widget.window()
-    layout = window.layout()
-    if layout is not None:
-        layout.activate()
     width = window.width()
-    if layout is not None and layout.hasHeightForWidth():
-        height = layout.totalHeightForWidth(width)
-    else:
-        height = window.sizeHint().height()
+    height = needed_height(window, width)
     if height > window.height():
         window.resize(width, height)
+
+
+class _KeepWhole(QObject):
+    """Keeps a dialog at least as tall as its contents need at its current width, so that making it
+    narrower (wrapped texts grow taller) never squashes an input."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        self.busy = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.window and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest) and not self.busy:
+            self.busy = True
+            try:
+                height = needed_height(self.window, self.window.width())
+                if self.window.minimumHeight() != height:
+                    self.window.setMinimumHeight(height)
+            finally:
+                self.busy = False
+        return False
+
+
+def open_at_natural_size(window: QWidget, width: int) -> None:
+    """Open a form dialog `width` wide and as tall as its fields and wrapped texts need (in every language),
+    and keep it from being squashed smaller later."""
+    window.setMinimumWidth(width)
+    height = needed_height(window, width)
+    window.setMinimumHeight(height)
+    window.resize(width, height)
+    if not any(isinstance(child, _KeepWhole) for child in window.children()):
+        _KeepWhole(window)
 
 
 class CapsLockWatcher(QObject):
@@ -69,10 +108,15 @@ def password_edit(parent: QWidget, name: str) -> tuple[QLineEdit, QToolButton]:
 
 
 class NewPassphrase(QWidget):
-    """Passphrase twice, a strength hint, and the plain warning that a forgotten one cannot be recovered."""
+    """Passphrase twice, a strength hint, and the plain warning that a forgotten one cannot be recovered.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    `replacing`: the change-passphrase dialog, where this sits under "Current passphrase" and its fields are
+    labelled as the new one.
+    """
+
+    def __init__(self, parent: QWidget | None = None, replacing: bool = False) -> None:
         super().__init__(parent)
+        self.replacing = replacing
         from PySide6.QtWidgets import QHBoxLayout
 
         self.first, self.toggle = password_edit(self, "passphrase")
@@ -117,13 +161,20 @@ class NewPassphrase(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.first_label.setText(_("Passphrase"))
-        self.second_label.setText(_("The same again"))
+        if self.replacing:
+            self.first_label.setText(_("New passphrase"))
+            self.second_label.setText(_("Repeat the new passphrase"))
+            self.toggle.setAccessibleName(_("Show the new passphrase"))
+            self.first.setAccessibleName(_("New passphrase"))
+            self.second.setAccessibleName(_("New passphrase again"))
+        else:
+            self.first_label.setText(_("Passphrase"))
+            self.second_label.setText(_("The same again"))
+            self.toggle.setAccessibleName(_("Show the passphrase"))
+            self.first.setAccessibleName(_("Passphrase"))
+            self.second.setAccessibleName(_("Passphrase again"))
         self.strength_label.setText(_("Strength"))
         self.toggle.setText(_("Show"))
-        self.toggle.setAccessibleName(_("Show the passphrase"))
-        self.first.setAccessibleName(_("Passphrase"))
-        self.second.setAccessibleName(_("Passphrase again"))
         self.first.setPlaceholderText(_("Several words are easy to remember and hard to guess"))
         self.caps.setText(_("Caps Lock is on."))
         self.warning.setText(_("Write the passphrase down and keep it somewhere safe. If it is forgotten, nobody "
