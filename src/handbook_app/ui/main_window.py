@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         self.start.vault_chosen.connect(lambda path: self.open_unlock(Path(path)))
         self.unlock_screen.unlock_requested.connect(self._unlock)
         self.unlock_screen.back_requested.connect(self.show_start)
+        self.start.help_requested.connect(self.show_help_now)
+        self.unlock_screen.help_requested.connect(self.show_help_now)
         self.neutral.continue_requested.connect(self.show_start)
 
         self._build_status_bar()
@@ -600,8 +602,12 @@ class MainWindow(QMainWindow):
         for dialog in self.context.open_dialogs():
             dialog.reject()
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible():
+            if widget is self or not widget.isVisible():
+                continue
+            if isinstance(widget, QDialog):
                 widget.reject()
+            else:
+                widget.close()  # e.g. the rights guide opened in its own window before unlocking
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.WindowStateChange and self.isMinimized() and self.context.handbook is not None:

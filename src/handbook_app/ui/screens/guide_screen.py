@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import importlib.util
+import re
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -19,32 +20,48 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
+    QRect,
     QRectF,
     QSize,
     Qt,
+    QTextBoundaryFinder,
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeySequence, QPainter, QShortcut, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QShortcut,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
+    QStyleOptionButton,
     QStyleOptionViewItem,
+    QStylePainter,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -86,16 +103,37 @@ TOPIC_LABELS = {
     "help": N_("Getting help"),
 }
 SLUG_ROLE = Qt.ItemDataRole.UserRole
+# Sizes that let the whole main window (sidebar included) fit a 1024-pixel-wide screen in every language.
+LEFT_MIN_WIDTH = 190
+TASK_COLUMN_MIN = 200
 LANG_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
+# The intro (summary) is set apart by size, a muted colour and a light band, never by italics:
+# slanted Japanese (synthetic oblique CJK) is hard to read.
 ARTICLE_CSS = ("h1 { font-size: 150%; } h2 { font-size: 120%; margin-top: 14px; } "
                "blockquote { background: #fff8e1; } .foot { color: #444; font-size: small; } "
-               ".warn { color: #b00020; font-weight: bold; }")
+               ".warn { color: #b00020; font-weight: bold; } "
+               "p.intro { font-size: 110%; color: #37474f; background-color: #eef3f7; } "
+               ".em { font-weight: bold; }")
+# CJK ideographs, kana, fullwidth forms and Hangul: text that must never be italicised.
+_CJK_RE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+_ITALIC_RE = re.compile(r"<i>(.*?)</i>", re.DOTALL)
 
 
 def default_second_lang(primary: str) -> str:
     return "vi" if primary == "ja" else "ja"
+
+
+def without_cjk_italics(text: str, lang: str) -> str:
+    """`text` (HTML) with every <i>…</i> of a Japanese article, and any other one holding CJK characters,
+    turned into bold emphasis: Qt has no italic CJK face and slants the glyphs, which is hard to read."""
+    def upright(match: re.Match[str]) -> str:
+        if lang == "ja" or _CJK_RE.search(match.group(1)):
+            return f"<span class='em'>{match.group(1)}</span>"
+        return match.group(0)
+
+    return _ITALIC_RE.sub(upright, text)
 
 
 def article_html(article: Article) -> str:
@@ -111,8 +149,8 @@ def article_html(article: Article) -> str:
     warning = freshness_warning(article.checked_on)
     warn = f"<p class='warn'>{html.escape(warning)}</p>" if warning else ""
     return (f"<h1>{html.escape(article.title)}</h1>"
-            f"<p><i>{html.escape(article.summary)}</i></p>"
-            f"{article.html()}"
+            f"<p class='intro'>{html.escape(article.summary)}</p>"
+            f"{without_cjk_italics(article.html(), lang)}"
             f"<hr><div class='foot'><p><b>{html.escape(tr(lang, N_('Sources')))}</b></p><ul>{sources}</ul>"
             f"<p><b>{html.escape(checked)}</b></p>{warn}</div>")
 
@@ -154,6 +192,283 @@ class HtmlItemDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         doc = self._document(option, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 6)
+
+
+class WrapButton(QPushButton):
+    """A push button whose text wraps onto more lines instead of widening the button (and the window).
+
+    text() stays the whole label (tests, accessibility); the button only paints it wrapped.
+    """
+
+    PAD_X = 12
+    PAD_Y = 8
+    MAX_MIN_WIDTH = 200
+
+    def __init__(self, parent: QWidget | None = None, min_height: int = 56) -> None:
+        super().__init__(parent)
+        self._min_height = min_height
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setMinimumHeight(min_height)
+
+    @staticmethod
+    def _flags() -> int:
+        return int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+
+    def _text_height(self, width: int) -> int:
+        bounds = QRect(0, 0, max(1, width - 2 * self.PAD_X), 100_000)
+        return self.fontMetrics().boundingRect(bounds, self._flags(), self.text()).height() + 2 * self.PAD_Y
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return max(self._min_height, self._text_height(width))
+
+    def longest_unbreakable(self) -> int:
+        """Width of the widest piece of the text that cannot be split across lines (a word; one CJK character)."""
+        text, fm = self.text(), self.fontMetrics()
+        finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+        widest, start = 0, 0
+        while True:
+            end = finder.toNextBoundary()
+            if end < 0:
+                break
+            widest = max(widest, fm.horizontalAdvance(text[start:end].strip()))
+            start = end
+        return widest
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        width = self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.PAD_X + 2
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        width = min(self.longest_unbreakable(), self.MAX_MIN_WIDTH) + 2 * self.PAD_X + 2
+        return QSize(width, self._min_height)
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        text = option.text
+        option.text = ""
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+        area = self.rect().adjusted(self.PAD_X, self.PAD_Y // 2, -self.PAD_X, -self.PAD_Y // 2)
+        painter.drawItemText(area, self._flags(), option.palette, self.isEnabled(), text,
+                             QPalette.ColorRole.ButtonText)
+
+
+class ColumnsLayout(QLayout):
+    """Items in rows of up to `columns` equal columns; fewer columns when each would be narrower than
+    `column_min` (one column on a narrow window). Heights follow the items' height-for-width."""
+
+    def __init__(self, parent: QWidget | None = None, columns: int = 2, column_min: int = 220,
+                 spacing: int = 8) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._columns = columns
+        self._column_min = column_min
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    # QLayout's item protocol
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+        return Qt.Orientation.Horizontal
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._arrange(rect, apply=True)
+
+    def _visible(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]
+
+    def _min_item_width(self) -> int:
+        return max((item.minimumSize().width() for item in self._visible()), default=0)
+
+    def columns_for(self, width: int) -> int:
+        margins = self.contentsMargins()
+        usable = width - margins.left() - margins.right()
+        column_min = max(self._column_min, self._min_item_width())
+        for n in range(self._columns, 1, -1):
+            if usable >= n * column_min + (n - 1) * self._spacing:
+                return n
+        return 1
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        margins = self.contentsMargins()
+        column = max([self._column_min] + [item.sizeHint().width() for item in self._visible()])
+        width = self._columns * column + (self._columns - 1) * self._spacing + margins.left() + margins.right()
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        # The height that matters is height-for-width; as a minimum, one row (a scroll area around
+        # the page would otherwise always scroll to the one-column height).
+        margins = self.contentsMargins()
+        width = self._min_item_width() + margins.left() + margins.right()
+        height = max((item.minimumSize().height() for item in self._visible()), default=0)
+        return QSize(width, height + margins.top() + margins.bottom())
+
+    @staticmethod
+    def _item_height(item: QLayoutItem, width: int) -> int:
+        height = item.heightForWidth(width) if item.hasHeightForWidth() else item.sizeHint().height()
+        return max(height, item.minimumSize().height())
+
+    def _arrange(self, rect: QRect, apply: bool) -> int:
+        margins = self.contentsMargins()
+        items = self._visible()
+        n = self.columns_for(rect.width())
+        usable = rect.width() - margins.left() - margins.right()
+        column = max(1, (usable - (n - 1) * self._spacing) // n)
+        y = rect.y() + margins.top()
+        for start in range(0, len(items), n):
+            row = items[start:start + n]
+            height = max(self._item_height(item, column) for item in row)
+            if apply:
+                for k, item in enumerate(row):
+                    x = rect.x() + margins.left() + k * (column + self._spacing)
+                    item.setGeometry(QRect(x, y, column, height))
+            y += height + self._spacing
+        if items:
+            y -= self._spacing
+        return y + margins.bottom() - rect.y()
+
+
+class FlowLayout(QLayout):
+    """Widgets left to right, continuing on the next line when the width runs out (a toolbar that wraps)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._arrange(rect, apply=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        items = [item for item in self._items if not item.isEmpty()]
+        width = sum(item.sizeHint().width() for item in items) + self._spacing * max(0, len(items) - 1)
+        margins = self.contentsMargins()
+        width += margins.left() + margins.right()
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        items = [item for item in self._items if not item.isEmpty()]
+        margins = self.contentsMargins()
+        width = max((item.minimumSize().width() for item in items), default=0)
+        height = max((item.sizeHint().expandedTo(item.minimumSize()).height() for item in items), default=0)
+        return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, apply: bool) -> int:
+        margins = self.contentsMargins()
+        left, right = rect.x() + margins.left(), rect.x() + rect.width() - margins.right()
+        x, y, line_height = left, rect.y() + margins.top(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint().expandedTo(item.minimumSize())
+            width = min(hint.width(), max(1, right - left))
+            if x > left and x + width > right:
+                x, y, line_height = left, y + line_height + self._spacing, 0
+            if apply:
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+            x += width + self._spacing
+            line_height = max(line_height, hint.height())
+        return y + line_height + margins.bottom() - rect.y()
+
+
+class VerticalScroll(QScrollArea):
+    """Scrolls up and down only. Its minimum width is its content's, so nothing is cut at the side,
+    while its minimum height is small: a tall page scrolls instead of making the window taller."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(content)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        content = self.widget()
+        width = content.minimumSizeHint().width() if content is not None else 0
+        return QSize(width + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth(), 120)
+
+
+class WrappingTreeDelegate(QStyledItemDelegate):
+    """Tree rows as tall as their wrapped text at the view's width (a long topic title is read in full)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        view = self.parent()
+        opt = QStyleOptionViewItem(option)
+        if isinstance(view, QTreeWidget):
+            depth, parent = 0, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            indent = view.indentation() * (depth + (1 if view.rootIsDecorated() else 0))
+            opt.rect = QRect(0, 0, max(40, view.viewport().width() - indent), 100_000)
+            opt.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        return super().sizeHint(opt, index)
+
+
+class TopicTree(QTreeWidget):
+    """The topic tree: titles wrap at the tree's width (no sideways scrolling, nothing cut off)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.header().setStretchLastSection(True)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setItemDelegate(WrappingTreeDelegate(self))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.scheduleDelayedItemsLayout()
 
 
 class GuideScreen(Screen):
@@ -213,9 +528,8 @@ class GuideScreen(Screen):
         scope_row.addWidget(self.scope, 1)
         left_layout.addLayout(scope_row)
         self.left_stack = QStackedWidget(left)
-        self.topic_tree = QTreeWidget(left)
+        self.topic_tree = TopicTree(left)
         self.topic_tree.setObjectName("guideTopics")
-        self.topic_tree.setHeaderHidden(True)
         self.topic_tree.itemActivated.connect(self._tree_activated)
         self.topic_tree.itemClicked.connect(self._tree_activated)
         self.left_stack.addWidget(self.topic_tree)
@@ -237,12 +551,12 @@ class GuideScreen(Screen):
         results_layout.addWidget(self.results, 1)
         self.left_stack.addWidget(results_page)
         left_layout.addWidget(self.left_stack, 1)
-        left.setMinimumWidth(240)
+        left.setMinimumWidth(LEFT_MIN_WIDTH)
 
         # right: start page / task page / article page
         self.pages = QStackedWidget(splitter)
-        self.pages.addWidget(self._build_start())
-        self.pages.addWidget(self._build_task())
+        self.pages.addWidget(VerticalScroll(self._build_start(), self.pages))
+        self.pages.addWidget(VerticalScroll(self._build_task(), self.pages))
         self.pages.addWidget(self._build_article())
         splitter.addWidget(left)
         splitter.addWidget(self.pages)
@@ -250,11 +564,9 @@ class GuideScreen(Screen):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([300, 900])
 
-    def _big_button(self, parent: QWidget, name: str) -> QPushButton:
-        button = QPushButton(parent)
+    def _big_button(self, parent: QWidget, name: str) -> WrapButton:
+        button = WrapButton(parent, min_height=56)
         button.setObjectName(name)
-        button.setMinimumHeight(56)
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         font = button.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         button.setFont(font)
@@ -267,16 +579,16 @@ class GuideScreen(Screen):
         self.start_heading.setObjectName("guideStartHeading")
         self.start_heading.setWordWrap(True)
         layout.addWidget(self.start_heading)
-        grid = QGridLayout()
-        grid.setSpacing(8)
+        # Two columns of task buttons when there is room, one on a narrow window; texts wrap.
+        self.task_grid = ColumnsLayout(None, columns=2, column_min=TASK_COLUMN_MIN, spacing=8)
         self.task_buttons: dict[str, QPushButton] = {}
-        for i, task in enumerate(self.guide.tasks):
+        for task in self.guide.tasks:
             button = self._big_button(page, f"task_{task.key}")
             button.clicked.connect(lambda _c=False, key=task.key: self.show_task(key))
-            grid.addWidget(button, i // 2, i % 2)
+            self.task_grid.addWidget(button)
             self.task_buttons[task.key] = button
-        layout.addLayout(grid)
-        row = QHBoxLayout()
+        layout.addLayout(self.task_grid)
+        row = ColumnsLayout(None, columns=2, column_min=TASK_COLUMN_MIN, spacing=8)
         self.help_button = self._big_button(page, "guideHelpNow")
         self.help_button.setStyleSheet("QPushButton { color: white; background: #b00020; font-weight: bold; }")
         self.help_button.clicked.connect(self.open_help_now)
@@ -316,7 +628,7 @@ class GuideScreen(Screen):
         self.task_contacts.setWordWrap(True)
         self.task_contacts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.task_contacts)
-        row = QHBoxLayout()
+        row = ColumnsLayout(None, columns=2, column_min=TASK_COLUMN_MIN, spacing=8)
         self.task_read = self._big_button(page, "guideTaskRead")
         self.task_read.clicked.connect(lambda: self.current_task and self.open_article(
             self.guide.task(self.current_task).article))
@@ -332,7 +644,7 @@ class GuideScreen(Screen):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
+        bar = FlowLayout(None, spacing=6)  # wraps onto a second line on a narrow window
         self.article_back = QPushButton(page)
         self.article_back.clicked.connect(self.back)
         self.article_home = QPushButton(page)
@@ -351,10 +663,8 @@ class GuideScreen(Screen):
         self.print_button = QPushButton(page)
         self.print_button.setObjectName("guidePrintPdf")
         self.print_button.clicked.connect(self.print_article)
-        for w in (self.article_back, self.article_home, self.side_by_side, self.second_lang):
+        for w in (self.article_back, self.article_home, self.side_by_side, self.second_lang, self.official_button):
             bar.addWidget(w)
-        bar.addStretch(1)
-        bar.addWidget(self.official_button)
         bar.addWidget(self.print_button)
         layout.addLayout(bar)
         self.stale_banner = QLabel(page)
@@ -465,15 +775,17 @@ class GuideScreen(Screen):
                     if self.topic_tree.topLevelItem(i).isExpanded()}
         self.topic_tree.clear()
         for topic, slugs in self.guide.topics.items():
-            top = QTreeWidgetItem([_(TOPIC_LABELS.get(topic, topic))])
+            label = _(TOPIC_LABELS.get(topic, topic))
+            top = QTreeWidgetItem([label])
             top.setData(0, SLUG_ROLE, f"topic:{topic}")
+            top.setToolTip(0, label)
             for slug in slugs:
                 if not self.guide.has(slug, lang):
                     continue
                 title = self.guide.article(slug, lang).title
                 child = QTreeWidgetItem([title])
                 child.setData(0, SLUG_ROLE, slug)
-                child.setToolTip(0, self.guide.article(slug, lang).summary)
+                child.setToolTip(0, f"{title}\n\n{self.guide.article(slug, lang).summary}")
                 top.addChild(child)
             self.topic_tree.addTopLevelItem(top)
             top.setExpanded(f"topic:{topic}" in expanded)
@@ -534,9 +846,10 @@ class GuideScreen(Screen):
         lines = []
         for key in task.contacts:
             c = self.guide.contact(key)
-            number = c.number or _("No single number: check the local office")
-            lines.append(f"<li><b>{html.escape(c.name.get(lang, c.name['en']))}</b>: "
-                         f"<span style='font-size:14pt'>{html.escape(number)}</span></li>")
+            # Only a real number gets the big type; "no single number" is an explanation, in body text.
+            number = (f"<span style='font-size:14pt'>{html.escape(c.number)}</span>" if c.number
+                      else html.escape(_("No single number: check the local office")))
+            lines.append(f"<li><b>{html.escape(c.name.get(lang, c.name['en']))}</b>: {number}</li>")
         self.task_contacts.setText(
             "<p style='font-size:13pt'><b>{}</b></p><ul>{}</ul>".format(html.escape(_("Who to call")), "".join(lines)) if lines else "")
         self.task_steps.setAccessibleName(_("Steps"))
@@ -773,7 +1086,8 @@ def open_guide_window(parent: QWidget | None = None, slug: str | None = None) ->
         screen.setObjectName("guideWindow")
         screen.setWindowFlag(Qt.WindowType.Window, True)
         screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        screen.resize(1100, 760)
+        available = (window.screen() if window is not None else QApplication.primaryScreen()).availableGeometry()
+        screen.resize(min(1100, available.width()), min(760, available.height()))
     screen.setWindowTitle(_("Rights guide"))
     if slug:
         screen.open_article(slug)

@@ -1,12 +1,12 @@
 """Start: vaults beside the program (USB stick use) first, recent vaults if turned on, then create,
-open or try the demo."""
+open or try the demo. Help now (F1) and the rights guide are one click away, before any vault is open."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMetaMethod, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,6 +21,41 @@ from PySide6.QtWidgets import (
 from handbook_app.i18n import _
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 10
+HELP_BUTTON_STYLE = ("QPushButton { color: white; background: #b00020; font-weight: bold; "
+                     "border-radius: 4px; padding: 6px 14px; } "
+                     "QPushButton:focus { border: 2px solid #1a1a1a; }")
+
+
+def help_buttons(owner: QWidget) -> tuple[QPushButton, QPushButton]:
+    """The "Help now (F1)" and "Rights guide" buttons of the start and unlock screens."""
+    help_button = QPushButton(owner)
+    help_button.setObjectName("helpNowButton")
+    help_button.setStyleSheet(HELP_BUTTON_STYLE)
+    help_button.setMinimumHeight(36)
+    guide_button = QPushButton(owner)
+    guide_button.setObjectName("rightsGuideButton")
+    guide_button.setMinimumHeight(36)
+    return help_button, guide_button
+
+
+def request_help(owner: QWidget, signal: Signal) -> None:
+    """Emit `signal` for the main window (F1's own action); with no receiver, open Help now directly."""
+    if owner.isSignalConnected(QMetaMethod.fromSignal(signal)):
+        signal.emit()
+        return
+    from handbook_app.ui.widgets.help_now import show_help_now
+
+    show_help_now(owner)
+
+
+def request_guide(owner: QWidget, signal: Signal) -> None:
+    """Emit `signal`; with no receiver, open the rights guide in a window of its own (no vault needed)."""
+    if owner.isSignalConnected(QMetaMethod.fromSignal(signal)):
+        signal.emit()
+        return
+    from handbook_app.ui.screens.guide_screen import open_guide_window
+
+    open_guide_window(owner)
 
 
 def portable_vaults(candidates: list[Path] | None = None) -> list[Path]:
@@ -47,6 +82,8 @@ class StartScreen(QWidget):
     open_requested = Signal()
     demo_requested = Signal()
     vault_chosen = Signal(str)
+    help_requested = Signal()  # "Help now (F1)" clicked; with no receiver the screen opens Help now itself
+    guide_requested = Signal()  # "Rights guide" clicked; with no receiver the screen opens a guide window
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +105,9 @@ class StartScreen(QWidget):
         self.create_button.clicked.connect(self.create_requested.emit)
         self.open_button.clicked.connect(self.open_requested.emit)
         self.demo_button.clicked.connect(self.demo_requested.emit)
+        self.help_button, self.guide_button = help_buttons(self)
+        self.help_button.clicked.connect(self.open_help_now)
+        self.guide_button.clicked.connect(self.open_guide)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setObjectName("privacyNote")
@@ -86,6 +126,12 @@ class StartScreen(QWidget):
             buttons.addWidget(b)
         inner.addLayout(buttons)
         inner.addSpacing(8)
+        help_row = QHBoxLayout()
+        help_row.addWidget(self.help_button)
+        help_row.addWidget(self.guide_button)
+        help_row.addStretch(1)
+        inner.addLayout(help_row)
+        inner.addSpacing(8)
         inner.addWidget(self.note)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
@@ -98,6 +144,12 @@ class StartScreen(QWidget):
         self._portable: list[Path] = []
         self._recent: list[str] = []
         self.retranslate()
+
+    def open_help_now(self) -> None:
+        request_help(self, self.help_requested)
+
+    def open_guide(self) -> None:
+        request_guide(self, self.guide_requested)
 
     def set_vaults(self, portable: list[Path], recent: list[str]) -> None:
         self._portable, self._recent = portable, recent
@@ -131,6 +183,11 @@ class StartScreen(QWidget):
         self.create_button.setText(_("Create a new vault…"))
         self.open_button.setText(_("Open a vault file…"))
         self.demo_button.setText(_("Try the demo"))
+        self.help_button.setText(_("Help now (F1)"))
+        self.help_button.setAccessibleName(_("Help now: emergency numbers"))
+        self.help_button.setToolTip(_("Help now: emergency numbers and where to ask for help"))
+        self.guide_button.setText(_("Rights guide"))
         self.note.setText(_("On a shared computer, lock the app when you leave it (Ctrl+L). "
-                            "F12 locks at once and shows a neutral screen."))
+                            "F12 locks at once and shows a neutral screen. "
+                            "F1 shows emergency numbers and where to ask for help."))
         self._fill()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from handbook_app.core.records import Actor
 from handbook_app.i18n import _, ngettext
 from handbook_app.services.session import wait_needed
+from handbook_app.ui.screens.start_screen import help_buttons, request_guide, request_help
 from handbook_app.ui.widgets.actor_picker import ActorPicker
 from handbook_app.ui.widgets.field import ERROR_STYLE, error_label
 from handbook_app.ui.widgets.passphrase import CapsLockWatcher, password_edit
@@ -20,6 +21,8 @@ from handbook_app.ui.widgets.passphrase import CapsLockWatcher, password_edit
 class UnlockScreen(QWidget):
     unlock_requested = Signal(str, object)  # passphrase, Actor
     back_requested = Signal()
+    help_requested = Signal()  # "Help now (F1)" clicked; with no receiver the screen opens Help now itself
+    guide_requested = Signal()  # "Rights guide" clicked; with no receiver the screen opens a guide window
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +59,9 @@ class UnlockScreen(QWidget):
         self.back_button = QPushButton(self)
         self.back_button.setObjectName("backButton")
         self.back_button.clicked.connect(self.back_requested.emit)
+        self.help_button, self.guide_button = help_buttons(self)
+        self.help_button.clicked.connect(self.open_help_now)
+        self.guide_button.clicked.connect(self.open_guide)
         self.timer = QTimer(self)
         self.timer.setInterval(250)
         self.timer.timeout.connect(self._tick)
@@ -84,6 +90,12 @@ class UnlockScreen(QWidget):
         buttons.addWidget(self.status)
         buttons.addWidget(self.unlock_button)
         inner.addLayout(buttons)
+        inner.addSpacing(16)
+        help_row = QHBoxLayout()
+        help_row.addWidget(self.help_button)
+        help_row.addWidget(self.guide_button)
+        help_row.addStretch(1)
+        inner.addLayout(help_row)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         center = QHBoxLayout()
@@ -93,6 +105,12 @@ class UnlockScreen(QWidget):
         outer.addLayout(center)
         outer.addStretch(2)
         self.retranslate()
+
+    def open_help_now(self) -> None:
+        request_help(self, self.help_requested)
+
+    def open_guide(self) -> None:
+        request_guide(self, self.guide_requested)
 
     # --- state -----------------------------------------------------------------------------------
     def set_vault(self, path: Path, demo: bool = False) -> None:
@@ -202,5 +220,9 @@ class UnlockScreen(QWidget):
         self.hint.setText(_("This is the demo vault. Its passphrase is: {passphrase}").format(passphrase="demo"))
         self.unlock_button.setText(_("Unlock"))
         self.back_button.setText(_("Another vault…"))
+        self.help_button.setText(_("Help now (F1)"))
+        self.help_button.setAccessibleName(_("Help now: emergency numbers"))
+        self.help_button.setToolTip(_("Help now: emergency numbers and where to ask for help"))
+        self.guide_button.setText(_("Rights guide"))
         self.actor_picker.retranslate()
         self._update_status()
