@@ -19,11 +19,18 @@ from pathlib import Path
 
 from handbook_app.core.money import Money
 from handbook_app.core.records import FEE_ITEMS, RecruitmentFee
-from handbook_app.i18n import _
-from handbook_app.i18n.formatting import currency_digits, format_decimal, format_money
+from handbook_app.i18n import _, current_locale
+from handbook_app.i18n.formatting import (
+    currency_digits,
+    format_decimal,
+    format_list,
+    format_money,
+    join_sentences,
+)
 from handbook_app.resources import resource_path
 
 LIMITS_FILE = ("data", "recruitment_fee_limits.csv")
+TITLE_LANGUAGES = ("vi", "ja")  # source_title_vi, source_title_ja: the title in the trainee's languages
 LIMIT_KINDS = ("months_wage_per_12_months", "amount_per_12_months", "amount", "banned")
 
 
@@ -40,9 +47,15 @@ class FeeLimit:
     verified: bool
     confidence: str
     checked_on: dt.date | None
-    source_title: str
+    source_title: str  # in English
     source_url: str
     note: str = ""
+    source_titles: tuple[tuple[str, str], ...] = ()  # (language, title) from source_title_vi, source_title_ja
+
+    def title(self, locale: str | None = None) -> str:
+        """The source's title in `locale` (the current language by default), else the English title."""
+        lang = (locale or current_locale()).split("_")[0]
+        return dict(self.source_titles).get(lang) or self.source_title
 
     def applies_on(self, day: dt.date) -> bool:
         return (self.applies_from is None or self.applies_from <= day) and (
@@ -79,6 +92,8 @@ def parse_limits(text: str) -> list[FeeLimit]:
                 confidence=(row.get("confidence") or "").strip(), checked_on=_opt_date(row["checked_on"]),
                 source_title=row["source_title"].strip(), source_url=row["source_url"].strip(),
                 note=(row.get("note") or "").strip(),
+                source_titles=tuple((lang, (row.get(f"source_title_{lang}") or "").strip())
+                                    for lang in TITLE_LANGUAGES if (row.get(f"source_title_{lang}") or "").strip()),
             ))
         except (KeyError, ValueError, ArithmeticError) as exc:
             raise ValueError(f"recruitment fee limits, data row {n}: {exc}") from exc
@@ -174,9 +189,9 @@ def check_fees(
         paid = sum((by_item[i] for i in lim.items if i in by_item), Money.zero(cur))
         if paid.minor <= 0:
             continue
-        labels = ", ".join(_(FEE_ITEMS[i]) for i in lim.items)
-        common = dict(verified=lim.verified, source_title=lim.source_title, source_url=lim.source_url)
-        caveat = "" if lim.verified else " " + _(
+        labels = format_list([_(FEE_ITEMS[i]) for i in lim.items], locale)
+        common = dict(verified=lim.verified, source_title=lim.title(locale), source_url=lim.source_url)
+        caveat = "" if lim.verified else _(
             "This rule could not be confirmed from official sources; check it before relying on it.")
         if lim.limit_kind == "banned":
             if lim.verified:
@@ -185,24 +200,26 @@ def check_fees(
             else:
                 msg = _("You paid {amount} as {items}. Whether this is allowed is unclear.").format(
                     amount=fmt(paid), items=labels)
-            findings.append(Finding("banned" if lim.verified else "check", lim.id, msg + caveat, paid, None,
-                                    paid, **common))
+            findings.append(Finding("banned" if lim.verified else "check", lim.id,
+                                    join_sentences([msg, caveat], locale), paid, None, paid, **common))
             continue
         cap, explain = _cap(lim, contract_months, monthly_wage, cur, rates, locale)
         if cap is None:
-            findings.append(Finding("unknown", lim.id, _(
-                "You paid {amount} as {items}; to compare it with the limit, {missing}."
-            ).format(amount=fmt(paid), items=labels, missing=explain) + caveat, paid, None, None, **common))
+            msg = _("You paid {amount} as {items}; to compare it with the limit, {missing}.").format(
+                amount=fmt(paid), items=labels, missing=explain)
+            findings.append(Finding("unknown", lim.id, join_sentences([msg, caveat], locale), paid, None, None,
+                                    **common))
             continue
         if paid > cap:
             excess = paid - cap
             msg = _("You paid {amount} as {items}, {excess} more than the limit of {limit} ({rule}).").format(
                 amount=fmt(paid), items=labels, excess=fmt(excess), limit=fmt(cap), rule=explain)
-            findings.append(Finding("over", lim.id, msg + caveat, paid, cap, excess, **common))
+            findings.append(Finding("over", lim.id, join_sentences([msg, caveat], locale), paid, cap, excess, **common))
         else:
             msg = _("You paid {amount} as {items}, within the limit of {limit} ({rule}).").format(
                 amount=fmt(paid), items=labels, limit=fmt(cap), rule=explain)
-            findings.append(Finding("within", lim.id, msg + caveat, paid, cap, Money.zero(cur), **common))
+            findings.append(Finding("within", lim.id, join_sentences([msg, caveat], locale), paid, cap, Money.zero(cur),
+                                    **common))
     return FeeReport(cur, by_item, total, findings, unconverted)
 
 

@@ -25,7 +25,7 @@ from handbook_app.core.loans import LoanLedger, add_months, round_minor
 from handbook_app.core.money import Money
 from handbook_app.core.records import Loan, Repayment
 from handbook_app.i18n import N_, _
-from handbook_app.i18n.formatting import currency_digits, format_date, format_money
+from handbook_app.i18n.formatting import currency_digits, format_date, format_money, join_sentences
 
 MAX_MONTHS = 600
 
@@ -89,8 +89,8 @@ class Projection:
             interest=format_money(self.total_interest.minor, cur, locale),
         )
         if self.debt_trap:
-            text += " " + _("This is after {deadline}, when your contract or period of stay ends.").format(
-                deadline=format_date(self.deadline, locale))
+            text = join_sentences([text, _("This is after {deadline}, when your contract or period of stay ends.")
+                                   .format(deadline=format_date(self.deadline, locale))], locale)
         return text
 
 

@@ -14,6 +14,7 @@ from functools import cache
 
 from babel import Locale
 from babel import dates as babel_dates
+from babel import lists as babel_lists
 from babel import numbers as babel_numbers
 
 from handbook_app.i18n.catalog import _, current_locale
@@ -84,6 +85,48 @@ def format_percent(value: Decimal, locale: str | None = None) -> str:
     """value is a fraction: Decimal('0.0125') -> '1,25%' in vi."""
     loc = locale or current_locale()
     return babel_numbers.format_percent(value, format="#,##0.##%", locale=loc, decimal_quantization=False)
+
+
+# Quotation marks around a name inside a sentence: Vietnamese and English “…”, Japanese 「…」 (CLDR's
+# delimiters are not in Babel's data).
+_QUOTES = {"ja": ("「", "」")}
+_DEFAULT_QUOTES = ("“", "”")
+# Languages written without spaces between sentences (after 「。」 comes the next sentence at once).
+_NO_SPACE_LANGUAGES = frozenset({"ja", "zh"})
+_FULL_WIDTH_END = "。．！？」』）】"
+
+
+def quote(text: str, locale: str | None = None) -> str:
+    """`text` in the locale's quotation marks: “Bác Hùng”, 「Bác Hùng」."""
+    lang = (locale or current_locale()).split("_")[0]
+    opening, closing = _QUOTES.get(lang, _DEFAULT_QUOTES)
+    return f"{opening}{text}{closing}"
+
+
+def format_list(items, locale: str | None = None, quoted: bool = False) -> str:
+    """Items joined the locale's way ("A, B và C", "A、B、C", "A, B, and C"); `quoted` puts each item in the
+    locale's quotation marks first, so a name that itself holds a comma still reads as one name."""
+    loc = locale or current_locale()
+    parts = [quote(str(item), loc) if quoted else str(item) for item in items]
+    if not parts:
+        return ""
+    return babel_lists.format_list(parts, locale=loc)
+
+
+def join_sentences(sentences, locale: str | None = None) -> str:
+    """Whole sentences joined the locale's way: a space between them, none in Japanese after 「。」.
+    Empty sentences are skipped."""
+    lang = (locale or current_locale()).split("_")[0]
+    out = ""
+    for sentence in sentences:
+        text = (sentence or "").strip()
+        if not text:
+            continue
+        if out:
+            glue = "" if lang in _NO_SPACE_LANGUAGES and out[-1] in _FULL_WIDTH_END else " "
+            out += glue
+        out += text
+    return out
 
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]")

@@ -20,6 +20,7 @@ from handbook_app.core.loans import (
     next_due,
     paid_in_loan_currency,
     statement,
+    whole_months_between,
 )
 from handbook_app.core.money import Money
 from handbook_app.core.records import Contract, Loan, RecruitmentFee, Remittance, Repayment
@@ -173,8 +174,14 @@ class LoanOutlook:
     """One loan as the Debts screen shows it: where it stands, the recent pace, when that pace pays it off."""
 
     view: LoanView
-    pace: Money | None  # average paid per month over the last PACE_MONTHS months (loan currency)
-    projection: projection.Projection | None  # payoff at that pace; None when nothing is owed or no pace
+    # average paid per month over the last `pace_months` months (loan currency): zero when nothing was paid
+    # in that time; None only for a loan less than a month old with nothing paid yet (no pace to tell)
+    pace: Money | None
+    # payoff at that pace (never_pays_off when the pace is zero or does not cover the interest);
+    # None when nothing is owed or there is no pace yet
+    projection: projection.Projection | None
+    pace_months: int = PACE_MONTHS  # the months the pace averages over (fewer for a loan younger than that)
+    last_paid: dt.date | None = None  # the latest counted repayment on or before today
 
 
 @dataclass(frozen=True)
@@ -189,8 +196,17 @@ class DebtScreenData:
         return [o for o in self.outlooks if o.projection is not None and o.projection.debt_trap]
 
 
+def pace_window(loan: Loan, today: dt.date, months: int = PACE_MONTHS) -> int:
+    """How many months the pace averages over: `months`, or the whole months since the loan started when
+    it is younger (a loan two months old paid twice is paid monthly, not a third of that); 0 when it is
+    less than a month old."""
+    return min(months, whole_months_between(loan.start, today))
+
+
 def recent_pace(loan: Loan, reps: list[Repayment], today: dt.date, months: int = PACE_MONTHS) -> Money | None:
-    """The average monthly payment over the last `months` months, in the loan's currency (None if nothing)."""
+    """The average monthly payment over the last `months` months (or since the loan started, when that is
+    shorter), in the loan's currency. Zero when nothing was paid in that time; None when the loan is less
+    than a month old and nothing has been paid yet (too early to have a pace)."""
     since = add_months(today, -months)
     total = 0
     for rep in reps:
@@ -199,9 +215,10 @@ def recent_pace(loan: Loan, reps: list[Repayment], today: dt.date, months: int =
                 total += paid_in_loan_currency(loan, rep).minor
             except ValueError:
                 continue
-    if total <= 0:
+    window = pace_window(loan, today, months)
+    if window == 0 and total <= 0:
         return None
-    return Money(-(-total // months), loan.principal.currency)
+    return Money(max(0, -(-total // max(1, window))), loan.principal.currency)
 
 
 def usable_repayments(loan: Loan, reps: list[Repayment]) -> tuple[list[Repayment], list[Repayment]]:
@@ -248,13 +265,12 @@ def debt_screen(handbook: Handbook, today: dt.date | None = None) -> DebtScreenD
         remaining[cur] = remaining.get(cur, Money.zero(cur)) + owed
         pace = recent_pace(loan, reps, today)
         proj = None
-        if state.balance.minor > 0:
-            plan_payment = pace
-            if plan_payment is None and view.next_due is not None and view.next_due.amount is not None:
-                plan_payment = view.next_due.amount
-            if plan_payment is not None:
-                proj = projection.project_payoff(loan, reps, projection.Plan(plan_payment), today, end)
-        outlooks.append(LoanOutlook(view, pace, proj))
+        if state.balance.minor > 0 and pace is not None:
+            # at the pace actually paid lately, never at the instalment due: with nothing paid for months the
+            # pace is zero and the loan is not paid off at it (a scheduled instalment is no pace)
+            proj = projection.project_payoff(loan, reps, projection.Plan(pace), today, end)
+        last_paid = max((rep.date for rep in reps if rep.date <= today), default=None)
+        outlooks.append(LoanOutlook(view, pace, proj, max(1, pace_window(loan, today)), last_paid))
         by_currency.setdefault(cur, []).extend(charts.loan_balance_series(loan, reps, max(today, loan.start), proj))
     chart_list = [charts.Chart(_("Still owed ({currency})").format(currency=cur), cur, series)
                   for cur, series in by_currency.items()]

@@ -27,10 +27,11 @@ class TimelineItem:
     detail: str = ""  # stored text (an incident's place and description's first line)
     category: str = ""  # incident category key
     status: str = ""  # incident status key
-    amount: Money | None = None  # payslip gross, loan principal, repayment, remittance sent
+    amount: Money | None = None  # payslip gross, contract wage, loan principal, repayment, remittance sent
     flagged: bool = False  # payslip with an estimated shortfall
     shortfall_yen: int = 0
     end: dt.date | None = None  # an incident's end
+    wage_kind: str = ""  # contract_start: "hourly" or "monthly", what `amount` (the wage) is per
 
     @property
     def record_kind(self) -> str:
@@ -58,7 +59,8 @@ def build_timeline(handbook: Handbook, kinds: Iterable[str] | None = None) -> li
     contracts = handbook.records(r.Contract) if wanted & {"contract_start", "contract_end", "payslip"} else []
     for c in contracts:
         if "contract_start" in wanted and c.start:
-            items.append(TimelineItem(c.start, "contract_start", c.id, c.employer, c.job_category, amount=c.wage))
+            items.append(TimelineItem(c.start, "contract_start", c.id, c.employer, c.job_category, amount=c.wage,
+                                      wage_kind=c.wage_kind))
         if "contract_end" in wanted and c.end:
             items.append(TimelineItem(c.end, "contract_end", c.id, c.employer, c.job_category))
     if "payslip" in wanted:

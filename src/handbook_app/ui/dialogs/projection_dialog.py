@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 from handbook_app.core import records as r
 from handbook_app.core.projection import STRATEGIES, BudgetProjection, Plan, Projection
 from handbook_app.i18n import _
-from handbook_app.i18n.formatting import format_date, format_money
+from handbook_app.i18n.formatting import format_date, format_money, join_sentences
 from handbook_app.services.debts import compare_loan_plans, latest_rate, loan_state_on, project_all
 from handbook_app.services.errors import VaultError
 from handbook_app.ui.context import AppContext
@@ -198,7 +199,12 @@ class ProjectionDialog(QDialog):
         self.strategies_table = QTableWidget(len(STRATEGIES), 3)
         self.strategies_table.setObjectName("strategies")
         self.strategies_table.verticalHeader().setVisible(False)
-        self.strategies_table.horizontalHeader().setStretchLastSection(True)
+        # the order's name (text) takes the spare width; the date and the interest keep theirs, beside it
+        strategies_header = self.strategies_table.horizontalHeader()
+        strategies_header.setStretchLastSection(False)
+        strategies_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        strategies_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        strategies_header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.strategies_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.strategies_table.setMaximumHeight(120)
         form = QFormLayout()
@@ -405,7 +411,9 @@ class ProjectionDialog(QDialog):
             when = format_date(p.payoff_date) if p.payoff_date and not p.never_pays_off else _("Never")
             interest = ", ".join(format_money(m.minor, m.currency) for m in p.total_interest().values())
             self.strategies_table.setItem(row, 1, QTableWidgetItem(when))
-            self.strategies_table.setItem(row, 2, QTableWidgetItem(interest))
+            amount = QTableWidgetItem(interest)
+            amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.strategies_table.setItem(row, 2, amount)
 
     def budget_message(self, proj: BudgetProjection) -> str:
         amount = format_money(proj.budget.minor, proj.budget.currency)
@@ -417,8 +425,8 @@ class ProjectionDialog(QDialog):
         text = _("With {amount} a month, every loan is paid off in {months} months, on {date}.").format(
             amount=amount, months=proj.months, date=format_date(proj.payoff_date))
         if proj.debt_trap and proj.deadline is not None:
-            text += " " + _("This is after {deadline}, when your contract or period of stay ends.").format(
-                deadline=format_date(proj.deadline))
+            text = join_sentences([text, _("This is after {deadline}, when your contract or period of stay ends.")
+                                   .format(deadline=format_date(proj.deadline))])
         return text
 
     # --- language --------------------------------------------------------------------------------

@@ -38,6 +38,12 @@ KIND_LABELS = {
     "contract_start": N_("Contract starts"), "contract_end": N_("Contract ends"), "payslip": N_("Payslip"),
     "incident": N_("Incident"), "loan": N_("Loan"), "repayment": N_("Repayment"), "remittance": N_("Remittance"),
 }
+# what an amount in the Details column is: a payslip's gross pay, a contract's wage per hour or month, ...
+AMOUNT_LABELS = {
+    "payslip": N_("Gross pay: {amount}"), "loan": N_("Borrowed: {amount}"), "repayment": N_("Repaid: {amount}"),
+    "remittance": N_("Sent: {amount}"),
+}
+WAGE_LABELS = {"hourly": N_("Wage: {amount} an hour"), "monthly": N_("Wage: {amount} a month")}
 DATE, KIND, TITLE, DETAIL, STATUS = range(5)
 HEADERS = (N_("Date"), N_("Kind"), N_("What"), N_("Details"), N_("Status"))
 
@@ -57,7 +63,9 @@ def item_title(it: TimelineItem) -> str:
 def item_detail(it: TimelineItem) -> str:
     parts = []
     if it.amount is not None and it.amount.minor:
-        parts.append(format_money(it.amount.minor, it.amount.currency))
+        amount = format_money(it.amount.minor, it.amount.currency)
+        label = WAGE_LABELS.get(it.wage_kind) if it.kind == "contract_start" else AMOUNT_LABELS.get(it.kind)
+        parts.append(_(label).format(amount=amount) if label else amount)
     if it.kind == "incident" and it.end and it.end != it.date:
         parts.append(_("until {date}").format(date=format_date(it.end)))
     if it.detail:
@@ -132,7 +140,10 @@ class TimelineDialog(QDialog):
         self._folded: dict[int, str] = {}
 
         layout = QVBoxLayout(self)
+        # two rows of labelled filters: what (record type; an incident's category and status), then when and text
         filters = QHBoxLayout()
+        dates = QHBoxLayout()
+        self.kind_label, self.category_label, self.status_label = QLabel(self), QLabel(self), QLabel(self)
         self.kind = QComboBox(self)
         self.kind.setObjectName("kindFilter")
         self.category = QComboBox(self)
@@ -147,16 +158,23 @@ class TimelineDialog(QDialog):
         self.text.setObjectName("textFilter")
         self.text.setClearButtonEnabled(True)
         self.from_label, self.to_label = QLabel(self), QLabel(self)
-        for widget in (self.kind, self.category, self.status):
-            filters.addWidget(widget)
-        filters.addWidget(self.from_label)
-        filters.addWidget(self.start)
-        filters.addWidget(self.to_label)
-        filters.addWidget(self.end)
-        filters.addWidget(self.text, 1)
+        for label, combo in ((self.kind_label, self.kind), (self.category_label, self.category),
+                             (self.status_label, self.status)):
+            label.setBuddy(combo)
+            filters.addWidget(label)
+            filters.addWidget(combo)
+            filters.addSpacing(8)
+        filters.addStretch(1)
+        dates.addWidget(self.from_label)
+        dates.addWidget(self.start)
+        dates.addWidget(self.to_label)
+        dates.addWidget(self.end)
+        dates.addWidget(self.text, 1)
         if not everything:
             self.kind.hide()
+            self.kind_label.hide()
         layout.addLayout(filters)
+        layout.addLayout(dates)
         self.model = TimelineModel(self)
         self.view = QTableView(self)
         self.view.setObjectName("timeline")
@@ -181,8 +199,10 @@ class TimelineDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.retranslate()
-        for combo in (self.kind, self.category, self.status):
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        for combo in (self.category, self.status):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self._show_incident_filters()
         self.text.textChanged.connect(lambda _t: self.apply_filters())
         for edit in (self.start, self.end):
             edit.edit.editingFinished.connect(self.apply_filters)
@@ -210,12 +230,15 @@ class TimelineDialog(QDialog):
 
     def retranslate(self, *_args) -> None:
         self.setWindowTitle(_("Timeline of everything") if self.everything else _("Incident timeline"))
-        self._fill(self.kind, _("All kinds of record"), [(k, _(KIND_LABELS[k])) for k in KINDS])
-        self._fill(self.category, _("All categories"), [(k, _(v)) for k, v in r.INCIDENT_CATEGORIES.items()])
+        self._fill(self.kind, _("All record types"), [(k, _(KIND_LABELS[k])) for k in KINDS])
+        self._fill(self.category, _("All incident categories"),
+                   [(k, _(v)) for k, v in r.INCIDENT_CATEGORIES.items()])
         self._fill(self.status, _("Any status"), [(k, _(v)) for k, v in r.INCIDENT_STATUSES.items()])
-        self.kind.setAccessibleName(_("Kind"))
-        self.category.setAccessibleName(_("Category"))
-        self.status.setAccessibleName(_("Status"))
+        for label, combo, text in ((self.kind_label, self.kind, _("Record type:")),
+                                   (self.category_label, self.category, _("Incident category:")),
+                                   (self.status_label, self.status, _("Incident status:"))):
+            label.setText(text)
+            combo.setAccessibleName(text.rstrip(":：").strip())
         self.from_label.setText(_("From"))
         self.to_label.setText(_("To"))
         self.start.retranslate()
@@ -228,6 +251,24 @@ class TimelineDialog(QDialog):
         self._folded.clear()
         self.model.retranslate()
         self._update_count()
+
+    def incident_filters_apply(self) -> bool:
+        """An incident's category and status filter only incidents: offered when the list shows incidents only."""
+        return not self.everything or self.kind.currentData() == "incident"
+
+    def _show_incident_filters(self) -> None:
+        shown = self.incident_filters_apply()
+        for widget in (self.category_label, self.category, self.status_label, self.status):
+            widget.setVisible(shown)
+        if not shown:  # a hidden filter must not keep filtering
+            for combo in (self.category, self.status):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+
+    def _kind_changed(self) -> None:
+        self._show_incident_filters()
+        self.apply_filters()
 
     def load(self) -> None:
         hb = self.context.handbook

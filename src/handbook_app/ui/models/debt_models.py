@@ -163,6 +163,30 @@ def _balance_text(outlook) -> str:
     return money(state.balance)
 
 
+def _pace_text(outlook) -> str:
+    """The average paid per month lately; says so when nothing was paid in that time."""
+    pace = outlook.pace
+    owed = outlook.view.state.balance.minor > 0
+    if pace is None:
+        return _("None yet") if owed else ""
+    if pace.minor > 0:
+        return money(pace)
+    if not owed:
+        return ""
+    if outlook.pace_months == 1:
+        return _("None in the last month")
+    return _("None in the last {months} months").format(months=outlook.pace_months)
+
+
+def _pace_tip(outlook) -> str:
+    text = _pace_text(outlook)
+    if outlook.last_paid is not None:
+        extra = _("Last payment on this loan: {date}.").format(date=date(outlook.last_paid))
+    else:
+        extra = _("Nothing has been paid on this loan yet.")
+    return f"{text}\n{extra}" if text else extra
+
+
 def _payoff_text(outlook) -> str:
     p = outlook.projection
     if outlook.view.state.balance.minor <= 0:
@@ -185,12 +209,21 @@ class LoanOverviewModel(DerivedTableModel):
         (N_("Still owed"), _balance_text, True),
         (N_("Interest paid so far"), lambda o: money(o.view.state.interest_paid), True),
         (N_("Next due"), _due_text, False),
-        (N_("Paid per month lately"), lambda o: money(o.pace) if o.pace else "", True),
+        (N_("Paid per month lately"), _pace_text, True),
         (N_("Paid off at this pace"), _payoff_text, False),
     )
 
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == self.PACE:
+            row = self.row_at(index.row())
+            return _pace_tip(row) if row is not None else None
+        return super().data(index, role)
+
     def foreground(self, row: int, column: int):
         o = self._rows[row]
+        if column == self.PACE and o.pace is not None and o.pace.minor == 0 \
+                and o.view.state.balance.minor > 0:
+            return QColor("#b00020")
         if column == self.PAYOFF and o.projection is not None and o.projection.debt_trap:
             return QColor("#b00020")
         if column == self.NEXT_DUE and o.view.next_due is not None and o.view.next_due.overdue:

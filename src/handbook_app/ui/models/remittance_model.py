@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 
 from handbook_app.core import records as r
 from handbook_app.i18n import N_, _
-from handbook_app.i18n.formatting import format_decimal, format_percent
+from handbook_app.i18n.formatting import format_decimal, format_percent, join_sentences
 from handbook_app.ui.models.debt_models import DerivedTableModel
 from handbook_app.ui.models.record_model import (
     Column,
@@ -83,7 +83,7 @@ class SplitModel(DerivedTableModel):
         (N_("Received"), lambda s: money(s.remittance.received), True),
         (N_("To debts"), lambda s: money(s.to_debt) if s.to_debt.minor else "", True),
         (N_("For the family"), lambda s: money(s.family), True),
-        (N_("Problems"), lambda s: " ".join(p.message for p in s.problems), False),
+        (N_("Problems"), lambda s: join_sentences(p.message for p in s.problems), False),
     )
 
     def foreground(self, row: int, column: int):

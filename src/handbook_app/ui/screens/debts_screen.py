@@ -24,6 +24,7 @@ from handbook_app.ui.widgets.loan_panel import (
 )
 from handbook_app.ui.widgets.record_list import RecordListPanel
 
+QWIDGETSIZE_MAX = 16777215  # Qt's "no maximum" for a widget's size
 OVERVIEW_KINDS = (r.Loan.KIND, r.Repayment.KIND, r.Contract.KIND)
 FEE_KINDS = (r.RecruitmentFee.KIND, r.Contract.KIND)
 
@@ -58,9 +59,18 @@ class DebtsScreen(TabbedRecordScreen):
         self.header_layout.addWidget(self.overview, 1)
         self.header_layout.addLayout(buttons)
         self.overview.table.doubleClicked.connect(lambda _i: self.open_statement())
-        # the fee report sits under the fee list; the Statement button also works from the loan list
+        # the fee report sits under the fee list, the split adjustable; the Statement button also works from the
+        # loan list
         self.fee_report = FeeReportPanel(context, self.fees)
-        self.fees.layout().addWidget(self.fee_report, 1)
+        self.fee_split = QSplitter(Qt.Orientation.Vertical, self.fees)
+        self.fee_split.setObjectName("feeSplit")
+        self.fees.layout().removeWidget(self.fees.table)
+        self.fee_split.addWidget(self.fees.table)
+        self.fee_split.addWidget(self.fee_report)
+        self.fee_split.setStretchFactor(0, 2)
+        self.fee_split.setStretchFactor(1, 3)
+        self.fee_split.setChildrenCollapsible(False)
+        self.fees.layout().addWidget(self.fee_split, 1)
         # overview above the lists, the split adjustable
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.layout_.removeWidget(self.header)
@@ -71,6 +81,8 @@ class DebtsScreen(TabbedRecordScreen):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         self.layout_.addWidget(self.splitter, 1)
+        self._overview_sizes: list[int] | None = None  # the split as it was before the fee tab compacted it
+        self._fee_split_set = False  # the fee list / comparison split is set when the tab is first shown
         self.dialog = None
         self._loaded_locale: str | None = None
         self._stale: set[int] = set()  # tabs whose list loads when first shown (a ten-year list is big)
@@ -89,6 +101,58 @@ class DebtsScreen(TabbedRecordScreen):
         if index in self._stale:
             self._stale.discard(index)
             self.panels()[index].refresh()
+        self._fit_overview()
+
+    def _fit_overview(self) -> None:
+        """On the recruitment-fee tab the overview shrinks to its warning and totals (the loan table and chart
+        hidden) and the fee list and comparison get the height; other tabs get the split back as it was."""
+        fees = self.tabs.currentWidget() is self.fees
+        if fees != self.overview.is_compact():
+            if fees:
+                self._overview_sizes = self.splitter.sizes()
+                self.overview.set_compact(True)
+            else:
+                self.overview.set_compact(False)
+                self.header.setMaximumHeight(QWIDGETSIZE_MAX)
+                if self._overview_sizes and sum(self._overview_sizes) > 0:
+                    self.splitter.setSizes(self._overview_sizes)
+        if fees:
+            self._hold_compact_height()
+            if not self._fee_split_set:
+                self._split_fees()
+
+    def _split_fees(self) -> None:
+        """The fee list as tall as its rows need, up to about a third of the height; the comparison (findings of two
+        or three lines each) gets the rest."""
+        total = sum(self.fee_split.sizes())
+        if total <= 0:
+            return
+        table = self.fees.table
+        rows = max(3, table.model().rowCount())
+        wanted = table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize() \
+            + 2 * table.frameWidth() + 2
+        first = min(wanted, total * 3 // 8)
+        self.fee_split.setSizes([first, total - first])
+        self._fee_split_set = True
+
+    def _hold_compact_height(self) -> None:
+        """The compact overview takes the height its wrapped texts need at the current width, no more."""
+        for layout in (self.overview.layout(), self.header_layout):  # the hidden table and chart no longer count
+            layout.invalidate()
+            layout.activate()
+        width = self.header.width() or self.width()
+        layout = self.header_layout
+        head = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else \
+            self.header.minimumSizeHint().height()
+        self.header.setMaximumHeight(head)
+        total = sum(self.splitter.sizes())
+        if total > head:
+            self.splitter.setSizes([head, total - head])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.overview.is_compact():
+            self._hold_compact_height()
 
     def clear(self) -> None:
         self._stale = set()
@@ -121,6 +185,8 @@ class DebtsScreen(TabbedRecordScreen):
         if problem:
             self.overview.show_problem(problem)
         self._update_buttons()
+        if self.overview.is_compact():
+            self._hold_compact_height()  # the warning may have grown or gone
 
     def _update_buttons(self) -> None:
         has_loans = bool(self.data and self.data.outlooks)

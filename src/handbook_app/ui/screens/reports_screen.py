@@ -37,7 +37,13 @@ from PySide6.QtWidgets import (
 
 from handbook_app.core import records as r
 from handbook_app.i18n import LANGUAGE_NAMES, N_, _
-from handbook_app.i18n.formatting import ParseError, format_date, format_datetime, format_month
+from handbook_app.i18n.formatting import (
+    ParseError,
+    format_date,
+    format_datetime,
+    format_month,
+    join_sentences,
+)
 from handbook_app.services.changes import Changes
 from handbook_app.services.errors import VaultError
 from handbook_app.services.report_preview import (
@@ -330,8 +336,10 @@ class ReportsScreen(Screen):
         self.hide_name_box.setText(_("Leave out my name"))
         self.images_box.setText(_("Include small pictures of image attachments"))
         self.full_images_box.setText(_("Also each image at full page width"))
+        # the record list is beside these choices (to the right, or below in a narrow window): name it, not a side
         self.free_text_note.setText(_("Descriptions and notes are printed as written. To keep a name out of them, "
-                                      "leave the record out below or edit it first."))
+                                      "untick the record under “{records}” or edit it first.").format(
+            records=_("Records in the report")))
         self.protect_group.setTitle(_("Password and handover"))
         self.password_label.setText(_("PDF password (optional):"))
         self.again_label.setText(_("The same again:"))
@@ -374,8 +382,8 @@ class ReportsScreen(Screen):
         text = _("The PDF is not protected by the vault: anyone who gets the file can read it. Give it only to "
                  "someone you trust, and delete copies you no longer need.")
         if self.password.text():
-            text += " " + _("With a password, the file can only be opened with it: give the password separately, "
-                            "for example by phone, never in the same message as the file.")
+            text = join_sentences([text, _("With a password, the file can only be opened with it: give the password "
+                                           "separately, for example by phone, never in the same message as the file.")])
         self.warning.setText(text)
 
     # ------------------------------------------------------------------ reactions
@@ -818,7 +826,7 @@ class ReportsScreen(Screen):
             self.status.hide()
             return
         message, values, extra = self._status
-        self.status.setText(" ".join(_(m).format(**values) for m in (message, *extra)))
+        self.status.setText(join_sentences(_(m).format(**values) for m in (message, *extra)))
         self.status.show()
 
     # ------------------------------------------------------------------ lock

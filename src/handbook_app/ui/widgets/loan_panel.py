@@ -23,7 +23,13 @@ from PySide6.QtWidgets import (
 from handbook_app.core import records as r
 from handbook_app.core.charts import Chart
 from handbook_app.i18n import _
-from handbook_app.i18n.formatting import format_date, format_decimal, format_money
+from handbook_app.i18n.formatting import (
+    format_date,
+    format_decimal,
+    format_list,
+    format_money,
+    join_sentences,
+)
 from handbook_app.services.debts import DebtScreenData, loan_statement
 from handbook_app.services.errors import VaultError
 from handbook_app.ui import messages
@@ -53,7 +59,9 @@ def derived_table(model: DerivedTableModel, parent: QWidget, name: str, fitted: 
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
+    # the last column takes the spare width only if it holds text: a figure stretched to the far right would sit
+    # hundreds of pixels from the rest of its row (the spare width stays empty at the right instead)
+    table.horizontalHeader().setStretchLastSection(bool(model.COLUMNS) and not model.COLUMNS[-1][2])
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setResizeContentsPrecision(60)  # fit columns to the first rows, not ten years
     if wrap:
@@ -146,7 +154,9 @@ class DebtOverviewPanel(QWidget):
         self.table = derived_table(self.model, self, "loanOverview", fitted=True, wrap=True, limit=220)
         self.chart = ChartPicker(self)
         self.chart.setMinimumHeight(230)
-        row = QHBoxLayout()
+        self.details = QWidget(self)  # the table and the chart: hidden when the overview is compact
+        row = QHBoxLayout(self.details)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.table, 3)
         row.addWidget(self.chart, 2)
         layout = QVBoxLayout(self)
@@ -154,7 +164,15 @@ class DebtOverviewPanel(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.totals)
         layout.addWidget(self.problems)
-        layout.addLayout(row, 1)
+        layout.addWidget(self.details, 1)
+
+    def set_compact(self, compact: bool) -> None:
+        """Compact: only the warning, the totals and any problem (the loan table and chart hidden), for a tab
+        that needs the height, such as the recruitment fees."""
+        self.details.setVisible(not compact)
+
+    def is_compact(self) -> bool:
+        return self.details.isHidden()
 
     def set_data(self, data: DebtScreenData | None) -> None:
         self.data = data
@@ -185,19 +203,22 @@ class DebtOverviewPanel(QWidget):
             return
         remaining = [m for m in data.overview.remaining.values() if m.minor > 0]
         if remaining:
-            amounts = ", ".join(format_money(m.minor, m.currency) for m in remaining)
+            amounts = format_list(format_money(m.minor, m.currency) for m in remaining)
             text = _("Still owed on all loans today: {amounts}").format(amounts=amounts)
         else:
             text = _("No debt recorded, or all loans are paid off.")
         if data.overview.deadline is not None:
-            text += "  " + _("Your contract or period of stay ends on {date}.").format(
-                date=format_date(data.overview.deadline))
+            text = join_sentences([text, _("Your contract or period of stay ends on {date}.").format(
+                date=format_date(data.overview.deadline))])
         self.totals.setText(text)
         self.show_problem("\n".join(data.problems))
         trapped = data.debt_trap
         if trapped:
-            names = ", ".join(o.view.loan.lender or format_money(o.view.loan.principal.minor,
-                                                                 o.view.loan.principal.currency) for o in trapped)
+            # each name in quotation marks, joined the language's way: a lender named "Agribank – chi nhánh
+            # Diễn Châu, Nghệ An" stays one lender, and Japanese lists them with 「、」
+            names = format_list((o.view.loan.lender or format_money(o.view.loan.principal.minor,
+                                                                     o.view.loan.principal.currency)
+                                 for o in trapped), quoted=True)
             self.banner.setText(_(
                 "Debt trap warning: at the pace of recent months, {loans} will not be paid off before {date}, "
                 "when your contract or period of stay ends. Use “Plan payments…” to see what would be enough, "

@@ -10,7 +10,9 @@ label, grows the header to show every line, and shows the whole label as a toolt
   give up what only their one-line label needed (the label wraps onto two lines, balanced; the figures are
   never cut), then the free-text columns shrink, each down to a floor of about a dozen characters, and their
   cells elide (the cell's tooltip carries the full text) or wrap when the table wraps its cells;
-- the *stretch* column (one free-text column) takes whatever width is left over.
+- the *stretch* column (one free-text column) takes whatever width is left over. A numeric (right-aligned)
+  column never stretches: a table with no free-text column to stretch leaves the spare width empty at its
+  right, so every figure stays beside the rest of its row instead of ~500 px away.
 It refits when the rows are replaced, the language changes or the table is resized. Once the user drags a
 column edge the widths are theirs until the language changes.
 """
@@ -54,6 +56,29 @@ def narrowest_width(metrics: QFontMetrics, text: str, lines: int) -> int:
         else:
             low = mid + 1
     return high
+
+
+def is_numeric_column(model, column: int) -> bool:
+    """True for a column of figures (right-aligned): declared by the model's COLUMNS (record models' `numeric`,
+    derived models' third item), else read from the first row's alignment."""
+    source = model
+    while hasattr(source, "sourceModel") and source.sourceModel() is not None:  # through filter/sort proxies
+        source = source.sourceModel()
+    columns = getattr(source, "COLUMNS", None)
+    if columns and 0 <= column < len(columns):
+        spec = columns[column]
+        numeric = getattr(spec, "numeric", None)
+        if numeric is None and isinstance(spec, tuple) and len(spec) > 2:
+            numeric = spec[2]
+        if numeric is not None:
+            return bool(numeric)
+    if model is None or model.rowCount() == 0:
+        return False
+    align = model.data(model.index(0, column), Qt.ItemDataRole.TextAlignmentRole)
+    try:
+        return bool(int(align or 0) & int(Qt.AlignmentFlag.AlignRight))
+    except (TypeError, ValueError):
+        return False
 
 
 class WrappingHeader(QHeaderView):
@@ -339,8 +364,7 @@ class ColumnFitter(QObject):
                 widths[c] -= give
                 left -= give
             excess -= take - left
-        stretch = self.stretch if self.stretch is not None and self.stretch in widths else (
-            columns[-1] if columns else None)
+        stretch = self.stretch_column(columns)
         for c in columns:  # room to spare: a long text cut at `limit` is shown whole if it fits
             if excess >= 0:
                 break
@@ -352,6 +376,15 @@ class ColumnFitter(QObject):
             others = sum(w for c, w in widths.items() if c != stretch)
             widths[stretch] = max(floor[stretch], available - others)
         return widths
+
+    def stretch_column(self, columns: Sequence[int]) -> int | None:
+        """The column that takes the spare width: the chosen one, else the last; never a numeric one."""
+        model = self.table.model()
+        stretch = self.stretch if self.stretch is not None and self.stretch in columns else (
+            columns[-1] if columns else None)
+        if stretch is not None and is_numeric_column(model, stretch):
+            return None
+        return stretch
 
     def fit(self) -> None:
         self._timer.stop()
