@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from handbook_app.i18n import N_, _, ngettext
-from handbook_app.i18n.formatting import format_datetime
+from handbook_app.i18n.formatting import format_datetime, join_sentences
 from handbook_app.services.session import UnlockInfo
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.icons import nav_icon
@@ -226,17 +226,19 @@ class Workspace(QWidget):
             self.banner.show()
             return
         if info.last_opened is None:
-            text = _("This vault is opened for the first time.")
+            sentences = [_("This vault is opened for the first time.")]
         else:
-            text = _("Last opened: {when}.").format(when=format_datetime(info.last_opened.astimezone(), fmt="medium"))
+            sentences = [_("Last opened: {when}.").format(
+                when=format_datetime(info.last_opened.astimezone(), fmt="medium"))]
         if info.failed_since:
-            text += " " + ngettext(
+            sentences.append(ngettext(
                 "{count} failed attempt to open it since then.", "{count} failed attempts to open it since then.",
-                info.failed_since).format(count=info.failed_since)
-            text += " " + _("If that was not you, someone may have tried to guess your passphrase.")
+                info.failed_since).format(count=info.failed_since))
+            sentences.append(_("If that was not you, someone may have tried to guess your passphrase."))
             self.banner.setStyleSheet("#banner { background: #fdecea; border: 1px solid #b00020; border-radius: 4px; }")
         else:
-            text += " " + _("No failed attempts since then.")
+            sentences.append(_("No failed attempts since then."))
             self.banner.setStyleSheet("#banner { background: #e8f1fb; border: 1px solid #8fb3dc; border-radius: 4px; }")
+        text = join_sentences(sentences)
         self.banner_label.setText(text)
         self.banner.show()

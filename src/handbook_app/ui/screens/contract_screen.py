@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QW
 
 from handbook_app.core.wage_checks import Code, Severity
 from handbook_app.i18n import N_, _, ngettext
-from handbook_app.i18n.formatting import format_decimal, format_money, format_month
+from handbook_app.i18n.formatting import format_decimal, format_money, format_month, join_sentences
 from handbook_app.services.changes import Changes
 from handbook_app.services.errors import VaultError
 from handbook_app.services.work import (
@@ -64,7 +64,7 @@ def findings_html(review: PayslipReview | None) -> str:
         line = _("Hours you logged that month: {logged} (on {days} days); hours paid on the slip: {paid}.").format(
             logged=hours(logged), days=review.logged.days, paid=hours(paid))
         if logged > paid:
-            line += " " + _("{extra} logged hours were not paid.").format(extra=hours(logged - paid))
+            line = join_sentences([line, _("{extra} logged hours were not paid.").format(extra=hours(logged - paid))])
         parts.append("<p>" + html.escape(line) + "</p>")
     else:
         parts.append('<p style="color:#555">' + html.escape(
