@@ -108,6 +108,14 @@ def test_page_x_of_y_on_first_and_last_page(pack):
     assert not has(pages[0], labels.each("Page {page} of {total}", page=2, total=n)[0])
 
 
+def test_the_profile_names_languages_not_codes(pack):
+    """The demo profile stores "vi,ja"; a reader of the pack sees the languages' own names."""
+    _result, _reader, pages = pack()
+    full = "\n".join(pages)
+    assert "Tiếng Việt, 日本語" in full
+    assert "vi,ja" not in full
+
+
 @pytest.mark.parametrize("langs", [("vi", "ja"), ("en", "ja")])
 def test_every_section_heading_in_both_languages(pack, langs):
     _result, _reader, pages = pack(langs)

@@ -6,6 +6,7 @@ from handbook_app.i18n.catalog import (
     N_,
     _,
     current_locale,
+    language_names,
     ngettext,
     on_locale_changed,
     set_locale,
@@ -14,6 +15,6 @@ from handbook_app.i18n.catalog import (
 )
 
 __all__ = [
-    "LANGUAGE_NAMES", "LOCALES", "N_", "_", "current_locale", "ngettext", "on_locale_changed",
+    "LANGUAGE_NAMES", "LOCALES", "N_", "_", "current_locale", "language_names", "ngettext", "on_locale_changed",
     "set_locale", "tr", "translator",
 ]

@@ -18,6 +18,13 @@ DEFAULT_LOCALE = "vi"
 # Each language named in itself, so a user can find their own in any UI language.
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "ja": "日本語", "en": "English"}
 
+
+
+def language_names(codes: str) -> str:
+    """A stored language list ("vi,ja") as the languages' own names ("Tiếng Việt, 日本語"); unknown codes as-is."""
+    return ", ".join(LANGUAGE_NAMES.get(code.strip(), code.strip()) for code in codes.split(",") if code.strip())
+
+
 _current = DEFAULT_LOCALE
 _listeners: list[Callable[[str], None]] = []
 

@@ -19,7 +19,7 @@ from handbook_app.core.loans import LoanLedger, loan_state
 from handbook_app.core.money import Money
 from handbook_app.core.remittances import yearly_totals
 from handbook_app.core.wage_checks import Severity
-from handbook_app.i18n import N_, tr
+from handbook_app.i18n import N_, language_names, tr
 from handbook_app.reports import images
 from handbook_app.reports.base import (
     MM,
@@ -193,7 +193,7 @@ class _Builder:
                 (N_("Name"), name),
                 (N_("Date of birth"), lab.date(p.birth_date)),
                 (N_("Home province"), p.home_province),
-                (N_("Languages"), p.languages),
+                (N_("Languages"), language_names(p.languages)),
                 (N_("Phone"), p.phone),
             ]))
         if not d.contracts:

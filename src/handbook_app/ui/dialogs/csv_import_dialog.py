@@ -39,7 +39,7 @@ from handbook_app.core.csv_import import (
     preview,
 )
 from handbook_app.i18n import N_, _, current_locale, ngettext
-from handbook_app.i18n.formatting import format_date, format_money
+from handbook_app.i18n.formatting import format_date, format_money, join_sentences
 from handbook_app.services.debts import apply_csv, plan_csv
 from handbook_app.services.errors import VaultError
 from handbook_app.ui import file_dialogs
@@ -456,20 +456,22 @@ class CsvImportDialog(QDialog):
         self.rejected.resizeRowsToContents()
         if not problem:
             dups = sum(1 for x in plan.rejected if x.duplicate)
-            text = ngettext("{count} row will be imported.", "{count} rows will be imported.",
-                            len(plan.records)).format(count=len(plan.records))
+            sentences = [ngettext("{count} row will be imported.", "{count} rows will be imported.",
+                                  len(plan.records)).format(count=len(plan.records))]
             if plan.rejected:
-                text += " " + ngettext("{count} row is refused (see why on the right).",
-                                       "{count} rows are refused (see why on the right).",
-                                       len(plan.rejected)).format(count=len(plan.rejected))
+                sentences.append(ngettext("{count} row is refused (see why on the right).",
+                                          "{count} rows are refused (see why on the right).",
+                                          len(plan.rejected)).format(count=len(plan.rejected)))
             if dups:
-                text += " " + ngettext("{count} of them is already saved or appears twice.",
-                                       "{count} of them are already saved or appear twice.", dups).format(count=dups)
+                sentences.append(ngettext("{count} of them is already saved or appears twice.",
+                                          "{count} of them are already saved or appear twice.", dups).format(count=dups))
             if not plan.records:
-                text += " " + _("Nothing will be imported. Check the columns, the number style and the date order.")
+                sentences.append(_("Nothing will be imported. Check the columns, the number style and the date order."))
                 self.summary.setStyleSheet(ERROR_STYLE)
             elif plan.rejected:
-                text += " " + _("Only the rows on the left are saved; fix the others in the file, or add them by hand.")
+                sentences.append(_("Only the rows on the left are saved; fix the others in the file, or add them by "
+                                   "hand."))
+            text = join_sentences(sentences)
             self.summary.setText(text)
         self._retranslate_plan_titles()
 
