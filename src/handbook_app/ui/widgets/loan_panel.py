@@ -204,7 +204,7 @@ class DebtOverviewPanel(QWidget):
         remaining = [m for m in data.overview.remaining.values() if m.minor > 0]
         if remaining:
             amounts = format_list(format_money(m.minor, m.currency) for m in remaining)
-            text = _("Still owed on all loans today: {amounts}").format(amounts=amounts)
+            text = _("Still owed on all loans today: {amounts}.").format(amounts=amounts)
         else:
             text = _("No debt recorded, or all loans are paid off.")
         if data.overview.deadline is not None:
