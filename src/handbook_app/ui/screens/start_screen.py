@@ -38,6 +38,15 @@ def help_buttons(owner: QWidget) -> tuple[QPushButton, QPushButton]:
     return help_button, guide_button
 
 
+def help_row(help_button: QPushButton, guide_button: QPushButton) -> QHBoxLayout:
+    """The two help buttons side by side, left-aligned."""
+    row = QHBoxLayout()
+    row.addWidget(help_button)
+    row.addWidget(guide_button)
+    row.addStretch(1)
+    return row
+
+
 def request_help(owner: QWidget, signal: Signal) -> None:
     """Emit `signal` for the main window (F1's own action); with no receiver, open Help now directly."""
     if owner.isSignalConnected(QMetaMethod.fromSignal(signal)):
@@ -126,11 +135,7 @@ class StartScreen(QWidget):
             buttons.addWidget(b)
         inner.addLayout(buttons)
         inner.addSpacing(8)
-        help_row = QHBoxLayout()
-        help_row.addWidget(self.help_button)
-        help_row.addWidget(self.guide_button)
-        help_row.addStretch(1)
-        inner.addLayout(help_row)
+        inner.addLayout(help_row(self.help_button, self.guide_button))
         inner.addSpacing(8)
         inner.addWidget(self.note)
         outer = QVBoxLayout(self)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from handbook_app.core.records import Actor
 from handbook_app.i18n import _, ngettext
 from handbook_app.services.session import wait_needed
-from handbook_app.ui.screens.start_screen import help_buttons, request_guide, request_help
+from handbook_app.ui.screens.start_screen import help_buttons, help_row, request_guide, request_help
 from handbook_app.ui.widgets.actor_picker import ActorPicker
 from handbook_app.ui.widgets.field import ERROR_STYLE, error_label
 from handbook_app.ui.widgets.passphrase import CapsLockWatcher, password_edit
@@ -91,11 +91,7 @@ class UnlockScreen(QWidget):
         buttons.addWidget(self.unlock_button)
         inner.addLayout(buttons)
         inner.addSpacing(16)
-        help_row = QHBoxLayout()
-        help_row.addWidget(self.help_button)
-        help_row.addWidget(self.guide_button)
-        help_row.addStretch(1)
-        inner.addLayout(help_row)
+        inner.addLayout(help_row(self.help_button, self.guide_button))
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         center = QHBoxLayout()
