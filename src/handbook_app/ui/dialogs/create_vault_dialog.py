@@ -23,7 +23,8 @@ from handbook_app.ui import file_dialogs
 from handbook_app.ui.lang import translate_buttons
 from handbook_app.ui.widgets.actor_picker import ActorPicker
 from handbook_app.ui.widgets.field import error_label
-from handbook_app.ui.widgets.passphrase import NewPassphrase, grow_to_fit, open_at_natural_size
+from handbook_app.ui.widgets.natural_size import grow_to_fit, open_at_natural_size
+from handbook_app.ui.widgets.passphrase import NewPassphrase
 
 SUFFIX = ".vault"
 

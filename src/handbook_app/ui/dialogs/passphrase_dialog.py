@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
 from handbook_app.i18n import _
 from handbook_app.ui.lang import translate_buttons
 from handbook_app.ui.widgets.field import ERROR_STYLE, error_label
+from handbook_app.ui.widgets.natural_size import grow_to_fit, open_at_natural_size
 from handbook_app.ui.widgets.passphrase import (
     CapsLockWatcher,
     NewPassphrase,
-    grow_to_fit,
-    open_at_natural_size,
     password_edit,
 )
 

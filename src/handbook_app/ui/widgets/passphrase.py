@@ -10,64 +10,11 @@ from handbook_app.i18n import N_, _
 from handbook_app.services.handbook import passphrase_problem
 from handbook_app.services.session import passphrase_strength
 from handbook_app.ui.widgets.field import ERROR_STYLE, error_label
+from handbook_app.ui.widgets.natural_size import grow_to_fit
 
 STRENGTH = (N_("Very weak"), N_("Weak"), N_("Fair"), N_("Good"), N_("Strong"))
 # Bar colour per strength: red for very weak and weak, amber for fair, green above.
 STRENGTH_COLOURS = ("#b00020", "#d32f2f", "#e0a000", "#2e7d32", "#1b5e20")
-
-
-def needed_height(window: QWidget, width: int) -> int:
-    """The height `window` needs at `width` for every input at its natural height and every wrapped text
-    on its lines (a QLayout's minimum size ignores how tall wrapped labels become)."""
-    layout = window.layout()
-    if layout is None:
-        return window.sizeHint().height()
-    layout.activate()
-    if layout.hasHeightForWidth():
-        return layout.totalHeightForWidth(width)
-    return layout.totalSizeHint().height()
-
-
-def grow_to_fit(widget: QWidget) -> None:
-    """A dialog whose wrapped texts changed: let the layout recompute, then grow (never shrink) to fit."""
-    window = widget.window()
-    width = window.width()
-    height = needed_height(window, width)
-    if height > window.height():
-        window.resize(width, height)
-
-
-class _KeepWhole(QObject):
-    """Keeps a dialog at least as tall as its contents need at its current width, so that making it
-    narrower (wrapped texts grow taller) never squashes an input."""
-
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self.window = window
-        self.busy = False
-        window.installEventFilter(self)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if obj is self.window and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest) and not self.busy:
-            self.busy = True
-            try:
-                height = needed_height(self.window, self.window.width())
-                if self.window.minimumHeight() != height:
-                    self.window.setMinimumHeight(height)
-            finally:
-                self.busy = False
-        return False
-
-
-def open_at_natural_size(window: QWidget, width: int) -> None:
-    """Open a form dialog `width` wide and as tall as its fields and wrapped texts need (in every language),
-    and keep it from being squashed smaller later."""
-    window.setMinimumWidth(width)
-    height = needed_height(window, width)
-    window.setMinimumHeight(height)
-    window.resize(width, height)
-    if not any(isinstance(child, _KeepWhole) for child in window.children()):
-        _KeepWhole(window)
 
 
 class CapsLockWatcher(QObject):
