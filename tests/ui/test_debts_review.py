@@ -232,3 +232,14 @@ def test_the_privacy_note_names_the_record_list_instead_of_a_direction(qtbot, wi
     assert "below" not in note and "above" not in note
     assert f"“{_('Records in the report')}”" in note
     assert reports.records_group.title() == "Records in the report"
+
+
+@pytest.mark.parametrize("lang", ["vi", "ja"])
+def test_every_screen_fits_a_1366x768_laptop_with_a_taskbar(qtbot, window, demo_path: Path, lang: str):
+    """768 px less a taskbar and a title bar leaves about 690 px: no screen may need more than that."""
+    _open(qtbot, window, demo_path, lang, size=(1366, 690))
+    for key in ("home", "contract", "debts", "remittances", "incidents", "guide", "reports", "settings"):
+        window.workspace.show_key(key)
+        _settle(qtbot)
+        assert window.minimumSizeHint().height() <= 690, key
+        assert window.height() <= 690, key

@@ -78,6 +78,9 @@ def fit_columns(table: QTableView, limit: int = 320) -> None:
     for col in range(model.columnCount() if model else 0):
         table.setColumnWidth(col, min(table.columnWidth(col), limit))
 
+# Low enough that the Debts screen fits a 1366 x 768 laptop with a taskbar (about 690 px for the window)
+CHART_MIN_HEIGHT = 170
+
 
 class LiveRecordPanel(RecordListPanel):
     """A record list whose add/edit dialog shows live figures (money_dialogs) for repayments and remittances."""
@@ -153,7 +156,7 @@ class DebtOverviewPanel(QWidget):
         self.model = LoanOverviewModel(self)
         self.table = derived_table(self.model, self, "loanOverview", fitted=True, wrap=True, limit=220)
         self.chart = ChartPicker(self)
-        self.chart.setMinimumHeight(230)
+        self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
         self.details = QWidget(self)  # the table and the chart: hidden when the overview is compact
         row = QHBoxLayout(self.details)
         row.setContentsMargins(0, 0, 0, 0)
