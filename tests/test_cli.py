@@ -64,7 +64,7 @@ def test_verify_names_the_first_broken_entry(demo_path):
 @pytest.mark.parametrize("lang, expected", [("en", "passphrase is wrong"), ("vi", "mật khẩu"), ("ja", "パスフレーズ")])
 def test_wrong_passphrase_is_one_translated_line(demo_path, lang, expected):
     result = run("verify", str(demo_path), passphrase="wrong", lang=lang)
-    assert result.returncode == 2
+    assert result.returncode == 3  # the vault cannot be opened (2 is kept for a wrong command)
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert expected in result.stderr.lower() or expected in result.stderr
@@ -74,17 +74,17 @@ def test_create_over_existing_file_is_refused(tmp_path):
     target = tmp_path / "keep.txt"
     target.write_text("keep me")
     result = run("demo", str(target))
-    assert result.returncode == 2 and "already exists" in result.stderr
+    assert result.returncode == 3 and "already exists" in result.stderr
     assert target.read_text() == "keep me"
 
 
 def test_missing_path_and_foreign_file(tmp_path):
     result = run("verify", str(tmp_path / "none.vault"))
-    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.returncode == 3 and "Traceback" not in result.stderr
     foreign = tmp_path / "photo.jpg"
     foreign.write_bytes(b"\xff\xd8\xff" + os.urandom(5000))
     result = run("verify", str(foreign))
-    assert result.returncode == 2 and "not a vault" in result.stderr
+    assert result.returncode == 3 and "not a vault" in result.stderr
 
 
 def test_no_passphrase_without_terminal(tmp_path):

@@ -15,7 +15,9 @@ from collections.abc import Callable, Sequence
 from handbook_app import __version__
 from handbook_app.i18n import LOCALES, _, set_locale
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# Exit codes a script can tell apart: verification found a problem (1), the command or its input is wrong (2),
+# the vault cannot be opened or written — wrong passphrase, missing or foreign file, in use (3), cancelled (130).
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_VAULT, EXIT_CANCELLED = 0, 1, 2, 3, 130
 
 
 class CliError(Exception):
@@ -187,12 +189,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         return func(args)
-    except (CliError, VaultError, ParseError, ValidationError) as exc:
+    except VaultError as exc:
+        print(_("Error: {message}").format(message=exc), file=sys.stderr)
+        return EXIT_VAULT
+    except (CliError, ParseError, ValidationError) as exc:
         print(_("Error: {message}").format(message=exc), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(_("Cancelled."), file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_CANCELLED
 
 
 if __name__ == "__main__":
