@@ -47,6 +47,18 @@ def help_row(help_button: QPushButton, guide_button: QPushButton) -> QHBoxLayout
     return row
 
 
+def centre_in(screen: QWidget, box: QWidget, weight: int) -> None:
+    """Put `box` in the middle of `screen`, a little above centre, `weight` parts wide beside one part of margin on each side."""
+    outer = QVBoxLayout(screen)
+    outer.addStretch(1)
+    center = QHBoxLayout()
+    center.addStretch(1)
+    center.addWidget(box, weight)
+    center.addStretch(1)
+    outer.addLayout(center)
+    outer.addStretch(2)
+
+
 def request_help(owner: QWidget, signal: Signal) -> None:
     """Emit `signal` for the main window (F1's own action); with no receiver, open Help now directly."""
     if owner.isSignalConnected(QMetaMethod.fromSignal(signal)):
@@ -138,14 +150,7 @@ class StartScreen(QWidget):
         inner.addLayout(help_row(self.help_button, self.guide_button))
         inner.addSpacing(8)
         inner.addWidget(self.note)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        center = QHBoxLayout()
-        center.addStretch(1)
-        center.addWidget(box, 4)
-        center.addStretch(1)
-        outer.addLayout(center)
-        outer.addStretch(2)
+        centre_in(self, box, 4)
         self._portable: list[Path] = []
         self._recent: list[str] = []
         self.retranslate()

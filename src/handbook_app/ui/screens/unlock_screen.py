@@ -12,7 +12,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from handbook_app.core.records import Actor
 from handbook_app.i18n import _, ngettext
 from handbook_app.services.session import wait_needed
-from handbook_app.ui.screens.start_screen import help_buttons, help_row, request_guide, request_help
+from handbook_app.ui.screens.start_screen import (
+    centre_in,
+    help_buttons,
+    help_row,
+    request_guide,
+    request_help,
+)
 from handbook_app.ui.widgets.actor_picker import ActorPicker
 from handbook_app.ui.widgets.field import ERROR_STYLE, error_label
 from handbook_app.ui.widgets.passphrase import CapsLockWatcher, password_edit
@@ -92,14 +98,7 @@ class UnlockScreen(QWidget):
         inner.addLayout(buttons)
         inner.addSpacing(16)
         inner.addLayout(help_row(self.help_button, self.guide_button))
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        center = QHBoxLayout()
-        center.addStretch(1)
-        center.addWidget(box, 3)
-        center.addStretch(1)
-        outer.addLayout(center)
-        outer.addStretch(2)
+        centre_in(self, box, 3)
         self.retranslate()
 
     def open_help_now(self) -> None:
