@@ -166,6 +166,9 @@ def _extend_parser(sub) -> None:
     except ImportError:
         return
     add_commands(sub)
+    from handbook_app.cli_content import add_commands as add_content_commands
+
+    add_content_commands(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -179,6 +182,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             set_locale(arg[7:])
     parser = build_parser()
     args = parser.parse_args(argv)
+    from handbook_app.services.content import activate_facts
+
+    activate_facts()  # the guide, minimum wages and fee limits from an installed update, if any
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     if func is None:
         parser.print_help(sys.stderr)

@@ -25,3 +25,25 @@ def resource_path(*parts: str) -> Path:
 
 def translations_dir() -> Path:
     return _root("translations")
+
+
+# Public facts (the guide, minimum wages, fee limits) can be replaced by an installed content pack
+# (handbook_app.content). Lookups of facts go through facts_path(); the bundled resources are the
+# default, so bundled and updated facts share one code path.
+FACT_FOLDERS = ("guide", "data")
+_facts_root: Path | None = None
+
+
+def facts_path(*parts: str) -> Path:
+    """Path of a public fact file: inside the active content pack's facts when one is active, else bundled."""
+    return (_facts_root or _root("resources")).joinpath(*parts)
+
+
+def bundled_facts_root() -> Path:
+    return _root("resources")
+
+
+def use_facts(root: Path | None) -> None:
+    """Point fact lookups at an installed pack's complete facts folder (None: the bundled facts)."""
+    global _facts_root
+    _facts_root = Path(root) if root is not None else None

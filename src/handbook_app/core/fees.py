@@ -27,7 +27,7 @@ from handbook_app.i18n.formatting import (
     format_money,
     join_sentences,
 )
-from handbook_app.resources import resource_path
+from handbook_app.resources import facts_path
 
 LIMITS_FILE = ("data", "recruitment_fee_limits.csv")
 TITLE_LANGUAGES = ("vi", "ja")  # source_title_vi, source_title_ja: the title in the trainee's languages
@@ -101,7 +101,7 @@ def parse_limits(text: str) -> list[FeeLimit]:
 
 
 def load_limits(path: Path | None = None) -> list[FeeLimit]:
-    path = path or resource_path(*LIMITS_FILE)
+    path = path or facts_path(*LIMITS_FILE)
     return parse_limits(Path(path).read_text(encoding="utf-8"))
 
 

@@ -30,7 +30,7 @@ from functools import cache
 from pathlib import Path
 
 from handbook_app.core.prefectures import PREFECTURE_CODES
-from handbook_app.resources import resource_path
+from handbook_app.resources import facts_path
 
 # Each year's revision has taken effect on 1 October at the earliest (the table's earliest
 # effective date in every fiscal year is 1 October); a day on or after this month/day of the
@@ -123,7 +123,7 @@ def _earliest_possible(fiscal_year: int) -> dt.date:
 
 
 def default_path() -> Path:
-    return resource_path("data", "minimum_wage.csv")
+    return facts_path("data", "minimum_wage.csv")
 
 
 def _parse_date(text: str) -> dt.date | None:

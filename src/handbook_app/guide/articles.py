@@ -381,9 +381,9 @@ def _articles(root: Path, langs: Iterable[str]) -> dict[tuple[str, str], Article
 def load_guide(root: Path | None = None) -> Guide:
     """Read and check every guide file. Raises GuideError naming the file when one is malformed."""
     if root is None:
-        from handbook_app.resources import resource_path
+        from handbook_app.resources import facts_path
 
-        root = resource_path("guide")
+        root = facts_path("guide")
     root = Path(root)
     articles = _articles(root, LANGS)
     guide = Guide(
