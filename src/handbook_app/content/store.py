@@ -21,13 +21,15 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from handbook_app.content.facts_check import check_facts, describe_changes
-from handbook_app.content.keys import PublisherKey
 from handbook_app.content.manifest import MANIFEST_NAME, SIGNATURE_NAME, Manifest, PackError, parse_manifest
-from handbook_app.content.pack import VerifiedPack, read_pack
 from handbook_app.i18n import _
 from handbook_app.resources import FACT_FOLDERS, bundled_facts_root, resource_path, use_facts
+
+if TYPE_CHECKING:  # reading and checking packs loads cryptography and every fact parser: only when installing
+    from handbook_app.content.keys import PublisherKey
+    from handbook_app.content.pack import VerifiedPack
 
 STATE = "active.json"
 INSTALLED = "installed"
@@ -122,6 +124,9 @@ class FactsStore:
     # -- installing ------------------------------------------------------------------------------------
     def prepare(self, pack_path: Path) -> PreparedInstall:
         """Verify a pack and lay it out beside the installed facts; nothing in use changes yet."""
+        from handbook_app.content.facts_check import check_facts, describe_changes
+        from handbook_app.content.pack import read_pack
+
         pack = read_pack(pack_path, self.keys)
         current = self.current()
         m = pack.manifest

@@ -60,11 +60,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
     app = make_app(qt_args)
 
+    from handbook_app.services.content import activate_facts
     from handbook_app.ui.main_window import MainWindow
     from handbook_app.ui.settings import AppSettings
 
     settings = AppSettings()
     set_locale(args.lang or settings.language)
+    activate_facts()  # an installed facts update replaces the bundled guide, minimum wages and fee limits
     window = MainWindow(settings)
     window.show()
     if args.demo:

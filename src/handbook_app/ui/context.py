@@ -20,6 +20,7 @@ class AppContext(QObject):
     unlocked = Signal()
     locked = Signal()
     actor_changed = Signal()
+    facts_changed = Signal(object)  # FactsInfo: an offline update (or rollback) replaced the public facts
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_actions()
+        self.setAcceptDrops(True)  # a facts update file dropped anywhere on the window
         notifier().changed.connect(self.retranslate)
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
@@ -498,6 +499,32 @@ class MainWindow(QMainWindow):
         if self.workspace is None or self.context.handbook is None:
             return None
         return self.workspace.show_key("incidents").new_incident(category, title)
+
+    # --- offline fact updates (ui/facts_updates.py) -----------------------------------------------------
+    def choose_facts_update(self):
+        from handbook_app.ui.facts_updates import choose_pack, open_update
+
+        pack = choose_pack(self)
+        return open_update(self, self.context, pack) if pack else None
+
+    def rollback_facts(self) -> None:
+        from handbook_app.ui.facts_updates import roll_back
+
+        roll_back(self, self.context)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        from handbook_app.ui.facts_updates import dropped_pack
+
+        if dropped_pack(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        from handbook_app.ui.facts_updates import dropped_pack, open_update
+
+        pack = dropped_pack(event.mimeData())
+        if pack is not None:
+            event.acceptProposedAction()
+            open_update(self, self.context, pack)
 
     def show_about(self) -> None:
         from handbook_app.ui.dialogs.about_dialog import AboutDialog

@@ -1,4 +1,4 @@
-"""Settings: language, auto-lock, neutral title, recent vaults; passphrase, who is entering, verify."""
+"""Settings: language, auto-lock, neutral title, recent vaults, fact updates; passphrase, who is entering, verify."""
 
 from __future__ import annotations
 
@@ -60,6 +60,26 @@ class SettingsScreen(Screen):
         form.addRow(self.neutral)
         form.addRow(self.recent)
 
+        self.facts_box = QGroupBox(self)
+        self.facts_box.setObjectName("factsBox")
+        self.facts_label = QLabel(self)
+        self.facts_label.setObjectName("factsInUse")
+        self.facts_label.setWordWrap(True)
+        self.facts_update_button = QPushButton(self)
+        self.facts_update_button.setObjectName("updateFacts")
+        self.facts_update_button.clicked.connect(window.choose_facts_update)
+        self.facts_rollback_button = QPushButton(self)
+        self.facts_rollback_button.setObjectName("rollbackFacts")
+        self.facts_rollback_button.clicked.connect(window.rollback_facts)
+        facts = QVBoxLayout(self.facts_box)
+        facts.addWidget(self.facts_label)
+        facts_buttons = QHBoxLayout()
+        facts_buttons.addWidget(self.facts_update_button)
+        facts_buttons.addWidget(self.facts_rollback_button)
+        facts_buttons.addStretch(1)
+        facts.addLayout(facts_buttons)
+        context.facts_changed.connect(lambda _info: self._show_facts())
+
         self.vault_box = QGroupBox(self)
         self.actor_label = QLabel(self)
         self.actor_label.setObjectName("currentActor")
@@ -98,6 +118,7 @@ class SettingsScreen(Screen):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.app_box)
+        layout.addWidget(self.facts_box)
         layout.addWidget(self.vault_box)
         layout.addStretch(1)
         context.actor_changed.connect(self._show_actor)
@@ -152,4 +173,23 @@ class SettingsScreen(Screen):
         self.profile_button.setText(_("My details…"))
         self.verify_button.setText(_("Verify the record"))
         self.about_button.setText(_("About…"))
+        self.facts_box.setTitle(_("Facts: rights guide, contacts, minimum wages, fee limits"))
+        self.facts_update_button.setText(_("Update facts from a file…"))
+        self.facts_update_button.setToolTip(_("A support group, union or NGO can give you a signed facts update "
+                                              "file (.thpack). You can also drop it on this window."))
+        self.facts_rollback_button.setText(_("Use the previous facts"))
         self._show_actor()
+        self._show_facts()
+
+    def _show_facts(self) -> None:
+        from handbook_app.services.content import facts_store
+
+        store = facts_store()
+        info = store.current()
+        if info.bundled:
+            text = _("Facts in use: those of this version of the program ({label}).").format(label=info.label())
+        else:
+            text = _("Facts in use: {label}, published by {publisher}.").format(label=info.label(),
+                                                                              publisher=info.publisher)
+        self.facts_label.setText(text)
+        self.facts_rollback_button.setEnabled(store.previous() is not None)
