@@ -14,10 +14,12 @@ from collections.abc import Callable, Sequence
 
 from handbook_app import __version__
 from handbook_app.i18n import LOCALES, _, set_locale
+from handbook_app.i18n.system_language import system_language
 
 # Exit codes a script can tell apart: verification found a problem (1), the command or its input is wrong (2),
 # the vault cannot be opened or written — wrong passphrase, missing or foreign file, in use (3), cancelled (130).
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_VAULT, EXIT_CANCELLED = 0, 1, 2, 3, 130
+DEMO_PASSPHRASE = "demo"  # the same as the desktop app's demo vault
 
 
 class CliError(Exception):
@@ -25,11 +27,7 @@ class CliError(Exception):
 
 
 def _default_locale() -> str:
-    for var in ("HANDBOOK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")[:2].lower()
-        if value in LOCALES:
-            return value
-    return "en"
+    return system_language()  # the environment, or Windows' display language
 
 
 def _passphrase(confirm: bool = False) -> str:
@@ -57,13 +55,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from handbook_app.services.demo import build_demo
     from handbook_app.services.session import create
 
-    handbook = create(args.vault, _passphrase(confirm=True))
+    # Invented records: the passphrase is "demo" like the app's demo vault, unless one is set (scripts work).
+    passphrase = os.environ.get("HANDBOOK_PASSPHRASE") or DEMO_PASSPHRASE
+    handbook = create(args.vault, passphrase)
     try:
         build_demo(handbook)
         count = len(handbook.audit_entries())
     finally:
         handbook.lock()
     print(_("Demo vault written to {path} ({count} changes recorded).").format(path=args.vault, count=count))
+    if passphrase == DEMO_PASSPHRASE:
+        print(_("Its passphrase is: {passphrase}").format(passphrase=DEMO_PASSPHRASE))
     return EXIT_OK
 
 

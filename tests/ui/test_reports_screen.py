@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from handbook_app.core import records as r
 from handbook_app.services import report_preview
-from handbook_app.services.report_preview import handovers, rasteriser_available, split_pngs
+from handbook_app.services.report_preview import handovers
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.screens.reports_screen import ReportsScreen
 from tests.ui.conftest import unlock
@@ -128,30 +128,26 @@ def test_preview_shows_the_pages_and_writes_nothing(qtbot, screen, tmp_path, mon
     pages = dialog.document.pages
     assert pages > 1
     assert str(pages) in dialog.info.text() and dialog.of_label.text().endswith(str(pages))
-    if rasteriser_available():
-        assert dialog.showing_image()
-        dialog.next_button.click()
-        assert dialog.index == 1 and dialog.showing_image()
-    else:
-        assert dialog.text.toPlainText().strip()
+    assert dialog.showing_image()  # PDFium ships in the pypdfium2 wheel: no external program needed
+    dialog.next_button.click()
+    assert dialog.index == 1 and dialog.showing_image()
     assert sorted(tmp_path.iterdir()) == files
     assert len(handovers(screen.context.handbook)) == before
     dialog.close()
     assert dialog.document.data == b""  # forgotten when closed
 
 
-def test_preview_without_pdftoppm_shows_the_text_of_each_page(qtbot, screen, monkeypatch):
+def test_preview_without_pdfium_shows_the_text_of_each_page(qtbot, screen, monkeypatch):
     monkeypatch.setattr(report_preview, "rasteriser_available", lambda: False)
     screen.preview()
     qtbot.waitUntil(lambda: screen.preview_dialog is not None, timeout=20_000)
     dialog = screen.preview_dialog
     assert not dialog.document.can_render and dialog.print_button is None
-    assert "pdftoppm" in dialog.info.text()
+    assert "PDFium" in dialog.info.text()
     assert dialog.stack.currentWidget() is dialog.text and dialog.text.toPlainText().strip()
     dialog.close()
 
 
-@pytest.mark.skipif(not rasteriser_available(), reason="pdftoppm (poppler-utils) is not installed")
 def test_print_draws_every_page_and_records_the_handover(qtbot, screen, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
@@ -193,21 +189,3 @@ def test_language_change_retranslates(qtbot, screen):
     finally:
         set_locale("vi")
         screen.retranslate()
-
-
-def test_split_pngs_handles_concatenated_images():
-    from PySide6.QtCore import QBuffer, QIODevice
-    from PySide6.QtGui import QImage
-
-    def png(color: int) -> bytes:
-        image = QImage(3, 2, QImage.Format.Format_RGB32)
-        image.fill(color)
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
-        return bytes(buffer.data())
-
-    a, b = png(0xFF0000), png(0x00FF00)
-    assert split_pngs(a + b) == [a, b]
-    with pytest.raises(ValueError):
-        split_pngs(a + b[:20])

@@ -1,21 +1,21 @@
 """What the Reports screen needs besides making the PDF: page images and page texts for the in-app
 preview and for printing (all in memory), the list of earlier handovers, and recording a printed copy.
 
-Page images come from Poppler's `pdftoppm`, fed the PDF on stdin and read back from stdout, so no
-temporary file is written. Neither ReportLab nor pypdf can rasterise a page, and Qt's own PDF module
-is not part of PySide6-Essentials; when `pdftoppm` is missing (it ships in Debian's poppler-utils)
-the preview falls back to the text layer of each page (pypdf) and printing is not offered.
+Page images come from PDFium (the pypdfium2 wheel, which ships the library for Windows, Linux and
+macOS): the PDF is read from bytes in memory and each page comes back as a PNG, so no temporary file
+is written and no external program (such as Poppler's pdftoppm, which Windows lacks) is needed.
+Should PDFium fail to load, the preview falls back to the text layer of each page (pypdf) and
+printing is not offered.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
-import struct
-import subprocess
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from handbook_app.i18n import _
 from handbook_app.reports.model import SECTIONS, ReportOptions
@@ -27,62 +27,39 @@ __all__ = [
 ]
 
 HANDOVER_ACTIONS = ("handover", "export")
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-PAGE_TIMEOUT_S = 30
+# PDFium is not thread-safe: pages are drawn on worker threads (preview, printing), one at a time.
+_PDFIUM_LOCK = threading.Lock()
 
 
 class RenderError(Exception):
     """A page could not be turned into an image; str() is a translated one-line message."""
 
 
+@cache
 def rasteriser_available() -> bool:
-    return shutil.which("pdftoppm") is not None
-
-
-def split_pngs(blob: bytes) -> list[bytes]:
-    """PNG files written one after another (pdftoppm to stdout) → one bytes object per image."""
-    images: list[bytes] = []
-    pos = 0
-    while pos < len(blob):
-        if blob[pos:pos + 8] != PNG_SIGNATURE:
-            raise ValueError("not a PNG stream")
-        end = pos + 8
-        while True:
-            if end + 8 > len(blob):
-                raise ValueError("truncated PNG stream")
-            (length,) = struct.unpack(">I", blob[end:end + 4])
-            kind = blob[end + 4:end + 8]
-            end += 12 + length
-            if kind == b"IEND":
-                break
-        images.append(blob[pos:end])
-        pos = end
-    return images
-
-
-def _pdftoppm(pdf: bytes, dpi: int, first: int | None = None, last: int | None = None) -> list[bytes]:
-    exe = shutil.which("pdftoppm")
-    if exe is None:
-        raise RenderError(_("Page images need the program pdftoppm (Poppler), which is not installed."))
-    args = [exe, "-png", "-r", str(dpi), "-q"]
-    if first is not None:
-        args += ["-f", str(first), "-l", str(last or first)]
-    args.append("-")  # the PDF on stdin; no output prefix, so the PNGs come back on stdout
+    """True when PDFium loads (it ships inside the pypdfium2 wheel, so normally always)."""
     try:
-        done = subprocess.run(args, input=pdf, capture_output=True, timeout=PAGE_TIMEOUT_S, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise RenderError(_("The page could not be drawn: {reason}").format(reason=exc)) from None
-    if done.returncode != 0 or not done.stdout:
-        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [str(done.returncode)]
-        raise RenderError(_("The page could not be drawn: {reason}").format(reason=reason[0]))
-    try:
-        return split_pngs(done.stdout)
-    except ValueError as exc:
-        raise RenderError(_("The page could not be drawn: {reason}").format(reason=exc)) from None
+        import pypdfium2  # noqa: F401
+    except (ImportError, OSError):
+        return False
+    return True
+
+
+def _render_png(document, index: int, dpi: int) -> bytes:
+    """One page of an open PDFium document as PNG bytes (fast compression: the image lives briefly)."""
+    with _PDFIUM_LOCK:
+        page = document[index]
+        try:
+            image = page.render(scale=dpi / 72).to_pil()
+        finally:
+            page.close()
+    out = io.BytesIO()
+    image.save(out, "PNG", compress_level=1)
+    return out.getvalue()
 
 
 class PreviewDocument:
-    """A PDF held in memory: page images (when pdftoppm exists) or page texts, drawn on demand."""
+    """A PDF held in memory: page images (PDFium) or, failing that, page texts, drawn on demand."""
 
     def __init__(self, data: bytes, pages: int, missing_glyphs: tuple[str, ...] = ()) -> None:
         self.data = data
@@ -92,6 +69,27 @@ class PreviewDocument:
         self._images: dict[tuple[int, int], bytes] = {}
         self._texts: dict[int, str] = {}
         self._reader = None
+        self._pdfium = None
+
+    def _open_pdfium(self):
+        if self._pdfium is None:
+            try:
+                import pypdfium2
+            except (ImportError, OSError) as exc:
+                raise RenderError(_("The page could not be drawn: {reason}").format(reason=exc)) from None
+            try:
+                with _PDFIUM_LOCK:
+                    self._pdfium = pypdfium2.PdfDocument(self.data)
+            except pypdfium2.PdfiumError as exc:
+                raise RenderError(_("The page could not be drawn: {reason}").format(reason=exc)) from None
+        return self._pdfium
+
+    def _draw(self, index: int, dpi: int) -> bytes:
+        document = self._open_pdfium()
+        try:
+            return _render_png(document, index, dpi)
+        except Exception as exc:  # PdfiumError and Pillow's errors: one translated line, never a crash
+            raise RenderError(_("The page could not be drawn: {reason}").format(reason=exc)) from None
 
     def page_image(self, index: int, dpi: int = 80) -> bytes:
         """PNG bytes of page `index` (0-based). Raises RenderError."""
@@ -101,7 +99,7 @@ class PreviewDocument:
         if key not in self._images:
             if len(self._images) > 24:  # keep memory flat when paging through a long pack
                 self._images.clear()
-            self._images[key] = _pdftoppm(self.data, dpi, index + 1)[0]
+            self._images[key] = self._draw(index, dpi)
         return self._images[key]
 
     def page_images(self, dpi: int, cancelled: Callable[[], bool] | None = None,
@@ -110,7 +108,7 @@ class PreviewDocument:
         for index in range(self.pages):
             if cancelled is not None and cancelled():
                 return
-            yield index, _pdftoppm(self.data, dpi, index + 1)[0]
+            yield index, self._draw(index, dpi)
             if progress is not None:
                 progress(index + 1, self.pages)
 
@@ -134,6 +132,10 @@ class PreviewDocument:
         self._images.clear()
         self._texts.clear()
         self._reader = None
+        if self._pdfium is not None:
+            with _PDFIUM_LOCK:
+                self._pdfium.close()
+            self._pdfium = None
 
 
 # --------------------------------------------------------------------------- handover log

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from handbook_app.core.records import Actor
 from handbook_app.i18n import _
+from handbook_app.private_files import open_private
 from handbook_app.services.handbook import Handbook
 from handbook_app.vault.connection import Vault, VaultError, WrongPassphraseOrNotVault
 
@@ -58,7 +59,8 @@ def _read_attempts(path: Path) -> tuple[int, float]:
 def _write_attempts(path: Path, failed: int, last: float) -> None:
     with contextlib.suppress(OSError):  # a read-only stick must not stop an unlock
         if failed:
-            _sidecar(path).write_text(json.dumps({"failed": failed, "last": last}), encoding="utf-8")
+            with open_private(_sidecar(path), "w", encoding="utf-8") as out:  # 0600, like the vault
+                out.write(json.dumps({"failed": failed, "last": last}))
         else:
             _sidecar(path).unlink(missing_ok=True)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from handbook_app.i18n import LOCALES, set_locale
 from handbook_app.resources import resource_path
+from handbook_app.ui.storage import configure_qsettings
 
 FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "ipaexg.ttf")
 
@@ -45,6 +46,7 @@ def make_app(argv: Sequence[str] | None = None) -> QApplication:
     app = QApplication([sys.argv[0] if sys.argv else "handbook-app", *(argv or [])])
     app.setOrganizationName("TraineeHandbook")
     app.setApplicationName("TraineeHandbook")
+    configure_qsettings()
     register_fonts(app)
     return app
 

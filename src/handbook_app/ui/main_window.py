@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from handbook_app import app_paths
 from handbook_app.core.records import Actor
 from handbook_app.i18n import LANGUAGE_NAMES, _, current_locale, set_locale
 from handbook_app.services import session
@@ -43,8 +44,7 @@ FILE_CHECK_MS = 3000
 
 
 def demo_vault_path() -> Path:
-    base = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-    return base / "demo.vault"
+    return app_paths.demo_vault_path()  # once in the app data folder (Qt's own doubled the folder name)
 
 
 def _build_demo(path: Path) -> Path:

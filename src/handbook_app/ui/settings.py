@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 
 from handbook_app.i18n import LOCALES
+from handbook_app.ui.storage import app_settings_store
 
 ORGANISATION = "TraineeHandbook"
 APPLICATION = "TraineeHandbook"
@@ -14,9 +15,7 @@ MAX_RECENT = 5
 
 class AppSettings:
     def __init__(self, store: QSettings | None = None) -> None:
-        self.store = store or QSettings(
-            QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
-        )
+        self.store = store or app_settings_store(ORGANISATION, APPLICATION)
 
     def _get(self, key: str, default, kind=str):
         value = self.store.value(key, default)

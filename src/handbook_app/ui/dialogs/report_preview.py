@@ -1,6 +1,6 @@
 """The in-app preview of a report: one page at a time, drawn in memory (nothing written to disk).
 
-Pages are images when Poppler's pdftoppm is installed (services.report_preview); otherwise the
+Pages are images drawn by PDFium (services.report_preview); should it fail to load, the
 dialog says so and shows the text of each page, which is exactly what a reader can copy out of it.
 """
 
@@ -121,7 +121,7 @@ class ReportPreviewDialog(QDialog):
         if self.document.can_render:
             text = _("{pages}. This preview is kept in memory only: nothing has been saved or recorded.")
         else:
-            text = _("{pages}. Page images need the program pdftoppm (Poppler), which is not installed, so the "
+            text = _("{pages}. Page images cannot be drawn on this computer (PDFium did not load), so the "
                      "text of each page is shown instead. Nothing has been saved or recorded.")
         self.info.setText(text.format(pages=pages))
         if self.document.missing_glyphs:

@@ -2,7 +2,7 @@
 earlier handover.
 
 The PDF is made by services.reports (ReportLab stays behind the service); page images for the preview
-and for printing come from services.report_preview (Poppler's pdftoppm through pipes, no temp file).
+and for printing come from services.report_preview (PDFium, in memory, no temp file).
 A saved or printed PDF is recorded in the audit chain as a handover; a preview records nothing.
 """
 
@@ -371,7 +371,7 @@ class ReportsScreen(Screen):
         if rasteriser_available():
             self.print_button.setToolTip(_("Print on paper (Ctrl+P). The handover is recorded in the history."))
         else:
-            self.print_button.setToolTip(_("Printing needs the program pdftoppm (Poppler), which is not installed. "
+            self.print_button.setToolTip(_("Printing needs PDFium, which did not load on this computer. "
                                            "Save the PDF and print it from a PDF reader instead."))
         self._fill_record_labels()
         self._fill_handovers()
