@@ -11,6 +11,8 @@ from handbook_app.guide import LANGS, fold
 NEW_SLUGS = (
     "business-closure-allowance",
     "dismissal",
+    "already-left-employer",
+    "scams-after-leaving",
 )
 
 _URL_RE = re.compile(r"https?://\S+")
@@ -26,10 +28,17 @@ def phones(text: str) -> set[str]:
     return set(_PHONE_RE.findall(text))
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_MONTH_RE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b")
+
+
 def numbers(text: str) -> set[int]:
     """Every number in the text, thousands separators ("." in vi, "," in ja/en) removed; URLs and
-    phone numbers left out (they are compared on their own)."""
+    phone numbers left out (they are compared on their own); English month names count as their number
+    ("10 June 2024" = "10/6/2024" = "2024年6月10日")."""
     text = _PHONE_RE.sub(" ", _URL_RE.sub(" ", text))
+    text = _MONTH_RE.sub(lambda m: f" {_MONTHS.index(m.group(1)) + 1} ", text)
     return {int(re.sub(r"[.,]", "", n)) for n in _NUMBER_RE.findall(text)}
 
 
@@ -37,6 +46,7 @@ def test_numbers_helper_reads_each_languages_separators():
     assert numbers("600.000 yên, 3 tháng") == numbers("600,000円、3か月") == {600000, 3}
     assert phones("gọi 0120-279-338 hoặc #8891") == {"0120-279-338", "#8891"}
     assert numbers("gọi 0120-279-338 (https://x.jp/a1)") == set()
+    assert numbers("10 June 2024") == numbers("10/6/2024") == numbers("2024年6月10日") == {10, 6, 2024}
 
 
 @pytest.mark.parametrize("slug", NEW_SLUGS)
@@ -89,6 +99,19 @@ SEARCHES = [
     ("sa thai", "vi", "dismissal"),
     ("fired", "en", "dismissal"),
     ("dismissal", "en", "dismissal"),
+    ("đã bỏ trốn", "vi", "already-left-employer"),
+    ("bỏ công ty", "vi", "already-left-employer"),
+    ("失踪", "ja", "already-left-employer"),
+    ("実習先を離れた", "ja", "already-left-employer"),
+    ("ran away", "en", "already-left-employer"),
+    ("left my employer", "en", "already-left-employer"),
+    ("lừa đảo", "vi", "scams-after-leaving"),
+    ("thẻ giả", "vi", "scams-after-leaving"),
+    ("bán tài khoản", "vi", "scams-after-leaving"),
+    ("詐欺", "ja", "scams-after-leaving"),
+    ("偽造在留カード", "ja", "scams-after-leaving"),
+    ("scam", "en", "scams-after-leaving"),
+    ("fake residence card", "en", "scams-after-leaving"),
 ]
 
 
