@@ -1,0 +1,128 @@
+"""The crisis articles added in December 2026 (issue 13): present in three languages, saying the same
+numbers, phone numbers and links in each, reachable from tasks, Help now and the self-check, and found by
+search in Vietnamese (with and without accents), Japanese and English."""
+
+import re
+
+import pytest
+
+from handbook_app.guide import LANGS, fold
+
+NEW_SLUGS = (
+    "business-closure-allowance",
+    "dismissal",
+    "already-left-employer",
+    "scams-after-leaving",
+)
+
+_URL_RE = re.compile(r"https?://\S+")
+_PHONE_RE = re.compile(r"#\d{4}|\b0\d{1,4}-\d{1,4}-\d{3,4}\b")
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d{3})*")
+
+
+def _text(article) -> str:
+    return "\n".join((article.title, article.summary, ", ".join(article.tags), article.body))
+
+
+def phones(text: str) -> set[str]:
+    return set(_PHONE_RE.findall(text))
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_MONTH_RE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b")
+
+
+def numbers(text: str) -> set[int]:
+    """Every number in the text, thousands separators ("." in vi, "," in ja/en) removed; URLs and
+    phone numbers left out (they are compared on their own); English month names count as their number
+    ("10 June 2024" = "10/6/2024" = "2024年6月10日")."""
+    text = _PHONE_RE.sub(" ", _URL_RE.sub(" ", text))
+    text = _MONTH_RE.sub(lambda m: f" {_MONTHS.index(m.group(1)) + 1} ", text)
+    return {int(re.sub(r"[.,]", "", n)) for n in _NUMBER_RE.findall(text)}
+
+
+def test_numbers_helper_reads_each_languages_separators():
+    assert numbers("600.000 yên, 3 tháng") == numbers("600,000円、3か月") == {600000, 3}
+    assert phones("gọi 0120-279-338 hoặc #8891") == {"0120-279-338", "#8891"}
+    assert numbers("gọi 0120-279-338 (https://x.jp/a1)") == set()
+    assert numbers("10 June 2024") == numbers("10/6/2024") == numbers("2024年6月10日") == {10, 6, 2024}
+
+
+@pytest.mark.parametrize("slug", NEW_SLUGS)
+def test_new_article_in_every_language(guide, slug):
+    for lang in LANGS:
+        assert guide.has(slug, lang), (slug, lang)
+
+
+@pytest.mark.parametrize("slug", NEW_SLUGS)
+def test_languages_agree_on_numbers_phones_and_links(guide, slug):
+    vi, ja, en = (guide.article(slug, lang) for lang in LANGS)
+    assert numbers(_text(vi)) == numbers(_text(ja)) == numbers(_text(en)), slug
+    assert phones(_text(vi)) == phones(_text(ja)) == phones(_text(en)), slug
+    assert set(vi.links()) == set(ja.links()) == set(en.links()), slug
+    assert set(_URL_RE.findall(vi.body)) == set(_URL_RE.findall(ja.body)) == set(_URL_RE.findall(en.body))
+
+
+@pytest.mark.parametrize("slug", NEW_SLUGS)
+def test_every_phone_number_is_a_help_now_contact(guide, slug):
+    known = {c.number for c in guide.contacts if c.number}
+    for note in (c.note for c in guide.contacts if c.note):
+        known |= phones(" ".join(note.values()))  # alternative numbers given in a contact's note
+    for lang in LANGS:
+        assert phones(_text(guide.article(slug, lang))) <= known, (slug, lang)
+
+
+@pytest.mark.parametrize("slug", NEW_SLUGS)
+def test_primary_source_first_and_checked_recently(guide, slug):
+    article = guide.article(slug, "en")
+    assert article.sources[0].url.startswith(("https://laws.e-gov.go.jp/", "https://www.mhlw.go.jp/",
+                                              "https://www.moj.go.jp/", "https://www.npa.go.jp/",
+                                              "https://www.otit.go.jp/")) or slug in _NO_PRIMARY, slug
+    assert article.checked_on.isoformat() >= "2026-12-01"
+
+
+_NO_PRIMARY: set[str] = set()
+
+# (query, language, slug that must be among the first three hits)
+SEARCHES = [
+    ("休業手当", "ja", "business-closure-allowance"),
+    ("仕事がない", "ja", "business-closure-allowance"),
+    ("hết việc", "vi", "business-closure-allowance"),
+    ("het viec", "vi", "business-closure-allowance"),
+    ("ở nhà", "vi", "business-closure-allowance"),
+    ("stay home", "en", "business-closure-allowance"),
+    ("no work", "en", "business-closure-allowance"),
+    ("解雇", "ja", "dismissal"),
+    ("đuổi việc", "vi", "dismissal"),
+    ("duoi viec", "vi", "dismissal"),
+    ("sa thai", "vi", "dismissal"),
+    ("fired", "en", "dismissal"),
+    ("dismissal", "en", "dismissal"),
+    ("đã bỏ trốn", "vi", "already-left-employer"),
+    ("bỏ công ty", "vi", "already-left-employer"),
+    ("失踪", "ja", "already-left-employer"),
+    ("実習先を離れた", "ja", "already-left-employer"),
+    ("ran away", "en", "already-left-employer"),
+    ("left my employer", "en", "already-left-employer"),
+    ("lừa đảo", "vi", "scams-after-leaving"),
+    ("thẻ giả", "vi", "scams-after-leaving"),
+    ("bán tài khoản", "vi", "scams-after-leaving"),
+    ("詐欺", "ja", "scams-after-leaving"),
+    ("偽造在留カード", "ja", "scams-after-leaving"),
+    ("scam", "en", "scams-after-leaving"),
+    ("fake residence card", "en", "scams-after-leaving"),
+]
+
+
+@pytest.mark.parametrize(("query", "lang", "slug"), SEARCHES)
+def test_search_finds_the_new_article(index, query, lang, slug):
+    hits = [h.slug for h in index.search(query, lang=lang, limit=3)]
+    assert slug in hits, (query, hits)
+
+
+def test_every_vietnamese_search_also_works_without_accents(index):
+    for query, lang, slug in SEARCHES:
+        if lang == "vi":
+            hits = [h.slug for h in index.search(fold(query), lang="vi", limit=3)]
+            assert slug in hits, (fold(query), hits)
