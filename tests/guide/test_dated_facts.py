@@ -71,3 +71,20 @@ def test_release_list_of_expired_facts(guide):
     found = expired_facts(replace(guide, _articles={("wages-minimum-wage", "en"): article}),
                           today=date(2026, 10, 1))
     assert [(a.slug, d.until) for a, d in found] == [("wages-minimum-wage", date(2026, 9, 30))]
+
+
+def test_pdf_of_an_article_prints_the_warning_first(guide, tmp_path):
+    """The minimum-wage article is past its date today (December 2026): the printed article warns too."""
+    import io
+
+    from pypdf import PdfReader
+
+    from handbook_app.reports.guide_article import ArticleText, render_guide_article
+
+    article = guide.article("wages-minimum-wage", "vi")
+    assert article.expired(), "this test assumes the FY2025 rates have expired"
+    out = io.BytesIO()
+    render_guide_article([ArticleText.from_article(article)], out)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(out.getvalue())).pages)
+    assert "Các mức lương dưới đây là mức năm tài chính 2025" in text
+    assert text.index("Các mức lương dưới đây") < text.index("Làm ngay")
