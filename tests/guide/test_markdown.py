@@ -46,3 +46,37 @@ def test_every_article_renders(guide):
         html = article.html()
         assert html.count("<a ") == html.count("</a>")
         assert "](" not in html, f"{article.lang}/{article.slug}: unrendered link"
+
+
+def test_furigana():
+    from handbook_app.guide import ruby_text
+
+    assert inline_html("{旅券|りょけん}を もちます", ruby="html") == \
+        "<ruby>旅券<rp>(</rp><rt>りょけん</rt><rp>)</rp></ruby>を もちます"
+    assert inline_html("{旅券|りょけん}") == "旅券<span class='rt'>(りょけん)</span>"
+    assert ruby_text("{旅券|りょけん}です") == "旅券(りょけん)です"
+    assert plain_text("{旅券|りょけん}です") == "旅券です"  # search finds the word as written
+    assert inline_html("{<b>|x}") == "{&lt;b&gt;|x}" or "&lt;b&gt;" in inline_html("{<b>|x}")
+
+
+def test_boxes():
+    md = "Intro\n\n::: easy やさしい にほんご\n{会社|かいしゃ}に みせて ください。\n\n- one\n:::\n\nAfter"
+    blocks = parse_blocks(md)
+    assert [b.kind for b in blocks] == ["p", "box", "p"]
+    box = blocks[1]
+    assert box.box == "easy" and box.title == "やさしい にほんご"
+    assert [c.kind for c in box.children] == ["p", "ul"]
+    html = render_html(md)
+    assert "<table class='box box-easy'" in html and "<b>やさしい にほんご</b>" in html
+    assert "会社<span class='rt'>(かいしゃ)</span>" in html
+    assert "</table>\n<p>After</p>" in html
+    assert "やさしい にほんご" in plain_text(md) and "会社に" in plain_text(md)
+    # an unknown kind is not a box
+    assert [b.kind for b in parse_blocks("::: nonsense\ntext\n:::")] == ["p"]
+
+
+def test_print_markdown_flattens_extensions():
+    from handbook_app.guide import print_markdown
+
+    out = print_markdown("::: show Nói với cảnh sát\n「すぐに{帰国|きこく}したいです」\n:::")
+    assert "#### Nói với cảnh sát" in out and "「すぐに帰国(きこく)したいです」" in out and ":::" not in out

@@ -8,7 +8,10 @@ Qt-free. The UI, the CLI and the PDF layer use:
 - `Article.html()` / `render_html(md)` / `parse_blocks(md)` + `inline_html(text)` for display and PDF;
 - `GuideIndex(guide).search(query, lang=None, limit=20) -> list[Hit]` (or `default_index()`);
 - `search_cli(query, lang=None) -> list[(slug, lang, title)]`;
-- `stale_articles(guide)` / `freshness_warning(checked_on)`.
+- `stale_articles(guide)` / `freshness_warning(checked_on)` / `expired_facts(guide)` (dated facts past
+  their date: the reader shows them in a box at the top of the article);
+- `consistency_problems(guide)`: vi/ja/en versions that differ in numbers, phone numbers, URLs or
+  dates, and phone numbers missing from contacts.json.
 """
 
 from handbook_app.guide.articles import (
@@ -17,6 +20,7 @@ from handbook_app.guide.articles import (
     TOPICS,
     Article,
     Contact,
+    DatedFact,
     Guide,
     GuideError,
     SelfCheck,
@@ -28,8 +32,10 @@ from handbook_app.guide.articles import (
     parse_article,
     parse_front_matter,
 )
+from handbook_app.guide.consistency import consistency_problems
 from handbook_app.guide.freshness import (
     MAX_AGE_DAYS,
+    expired_facts,
     freshness_warning,
     is_stale,
     stale_articles,
@@ -41,13 +47,15 @@ from handbook_app.guide.markdown import (
     internal_links,
     parse_blocks,
     plain_text,
+    print_markdown,
     render_html,
+    ruby_text,
 )
 from handbook_app.guide.search import GuideIndex, Hit, default_guide, default_index, fold, search_cli
 
 __all__ = [
-    "INCIDENT_CATEGORIES", "LANGS", "MAX_AGE_DAYS", "TOPICS", "Article", "Block", "Contact", "Guide",
-    "GuideError", "GuideIndex", "Hit", "SelfCheck", "SelfCheckQuestion", "Source", "Task", "check_guide",
+    "INCIDENT_CATEGORIES", "LANGS", "MAX_AGE_DAYS", "TOPICS", "Article", "Block", "Contact", "DatedFact", "Guide",
+    "GuideError", "GuideIndex", "Hit", "consistency_problems", "expired_facts", "print_markdown", "ruby_text", "SelfCheck", "SelfCheckQuestion", "Source", "Task", "check_guide",
     "default_guide", "default_index", "fold", "freshness_warning", "inline_html", "internal_links",
     "is_stale", "load_guide", "parse_article", "parse_blocks", "parse_front_matter", "plain_text",
     "render_html", "search_cli", "stale_articles", "stale_contacts",

@@ -21,8 +21,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from handbook_app.guide.markdown import internal_links, plain_text, render_html
-from handbook_app.i18n import _
+from handbook_app.guide.markdown import (
+    box_html,
+    inline_html,
+    internal_links,
+    plain_text,
+    print_markdown,
+    render_html,
+)
+from handbook_app.i18n import N_, _, tr
 
 LANGS: tuple[str, ...] = ("vi", "ja", "en")
 TOPICS: tuple[str, ...] = (
@@ -47,6 +54,25 @@ class Source:
 
 
 @dataclass(frozen=True)
+class DatedFact:
+    """A fact that holds only until a date (an amount for one fiscal year, a rule before a reform).
+
+    After `until` the reader shows `warning` (in the article's language) in a box at the top of the
+    article, automatically; an empty warning gets a general sentence from the message catalogue.
+    """
+
+    until: date
+    warning: str = ""
+
+    def text(self, lang: str) -> str:
+        if self.warning:
+            return self.warning
+        return tr(lang, N_("Some facts in this article applied until {date} and have probably changed "
+                           "since. Check the official sources listed below before you rely on them.")
+                  ).format(date=self.until.isoformat())
+
+
+@dataclass(frozen=True)
 class Article:
     slug: str
     lang: str
@@ -59,10 +85,36 @@ class Article:
     related: tuple[str, ...]
     body: str  # Markdown
     path: Path | None = field(default=None, compare=False, repr=False)
+    dated: tuple[DatedFact, ...] = ()
 
-    def html(self, link_prefix: str = "guide:") -> str:
-        """The body as an HTML fragment; links to other articles are `guide:<slug>`."""
-        return render_html(self.body, link_prefix)
+    @property
+    def valid_until(self) -> date | None:
+        """The first date after which part of the article is out of date, or None."""
+        return min((d.until for d in self.dated), default=None)
+
+    def expired(self, today: date | None = None) -> list[DatedFact]:
+        """The dated facts whose date has passed (`today` defaults to the real date)."""
+        today = today or date.today()
+        return [d for d in self.dated if d.until < today]
+
+    def expired_html(self, today: date | None = None, ruby: str = "inline") -> str:
+        """The warning box for facts past their date ("" when there are none), in the article's language."""
+        facts = self.expired(today)
+        if not facts:
+            return ""
+        items = "".join(f"<p>{inline_html(d.text(self.lang), ruby=ruby)}</p>" for d in facts)
+        return box_html("expired", "⚠ " + tr(self.lang, N_("This may be out of date")), items)
+
+    def html(self, link_prefix: str = "guide:", today: date | None = None, ruby: str = "inline") -> str:
+        """The body as an HTML fragment, led by the out-of-date box when a dated fact has passed;
+        links to other articles are `guide:<slug>`."""
+        return self.expired_html(today, ruby) + render_html(self.body, link_prefix, ruby)
+
+    def print_body(self, today: date | None = None) -> str:
+        """The body in the plain Markdown subset of the PDF layer: the out-of-date warnings first as
+        `>` notes, boxes as `####` headings, furigana as 漢字(かんじ)."""
+        notes = "".join(f"> ⚠ {d.text(self.lang)}\n\n" for d in self.expired(today))
+        return notes + print_markdown(self.body)
 
     def plain_body(self) -> str:
         return plain_text(self.body)
@@ -87,6 +139,8 @@ class Contact:
     note: dict[str, str] | None = None
     article: str | None = None
     urgent: bool = False
+    # Further numbers of the same service (from IP phones, another language's line); the note says which.
+    other_numbers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -264,6 +318,7 @@ def parse_article(text: str, slug: str, lang: str, path: Path | None = None) -> 
     sources = meta["sources"]
     if not isinstance(sources, list):
         raise GuideError(_("{where}: 'sources' must be a list of url/title items").format(where=where))
+    dated = _dated_facts(meta, where)
     return Article(
         slug=slug,
         lang=lang,
@@ -276,7 +331,23 @@ def parse_article(text: str, slug: str, lang: str, path: Path | None = None) -> 
         related=_split_list(meta.get("related")),
         body=body,
         path=path,
+        dated=dated,
     )
+
+
+def _dated_facts(meta: dict[str, Any], where: str) -> tuple[DatedFact, ...]:
+    """`valid_until: DATE` (a general warning) and/or `dated:` items of `- until: DATE` + `warning: text`."""
+    out: list[DatedFact] = []
+    if meta.get("valid_until"):
+        if isinstance(meta["valid_until"], list):
+            raise GuideError(_("{where}: {key!r} must be on one line").format(where=where, key="valid_until"))
+        out.append(DatedFact(_parse_date(meta["valid_until"], where)))
+    raw = meta.get("dated")
+    if raw is not None:
+        if not isinstance(raw, list) or any(not isinstance(item, dict) or not item.get("until") for item in raw):
+            raise GuideError(_("{where}: every 'dated' item needs an 'until' date").format(where=where))
+        out += [DatedFact(_parse_date(item["until"], where), str(item.get("warning", ""))) for item in raw]
+    return tuple(sorted(out, key=lambda d: d.until))
 
 
 # ---------------------------------------------------------------- JSON files
@@ -317,6 +388,7 @@ def _load_contacts(path: Path) -> tuple[Contact, ...]:
                 note=None if note is None else _langs(note, where, "note"),
                 article=raw.get("article"),
                 urgent=bool(raw.get("urgent", False)),
+                other_numbers=tuple(str(n) for n in raw.get("other_numbers", ())),
             ))
         except (KeyError, TypeError, AttributeError) as exc:
             raise GuideError(_("{where}: malformed entry ({error})").format(where=where, error=exc)) from None

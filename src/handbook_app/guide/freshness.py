@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from handbook_app.guide.articles import Article, Contact, Guide
+from handbook_app.guide.articles import Article, Contact, DatedFact, Guide
 from handbook_app.i18n import _
 
 MAX_AGE_DAYS = 365
@@ -31,3 +31,11 @@ def freshness_warning(checked_on: date, max_age_days: int = MAX_AGE_DAYS, today:
         return None
     return _("Last checked on {date}. Laws, amounts and phone numbers may have changed since; "
              "check with an official source.").format(date=checked_on.isoformat())
+
+
+def expired_facts(guide: Guide, lang: str | None = None, today: date | None = None,
+                  within_days: int = 0) -> list[tuple[Article, DatedFact]]:
+    """Dated facts past their date (or due within `within_days`): the release check-list, soonest first."""
+    limit = (today or date.today()) + timedelta(days=within_days)
+    found = [(a, d) for a in guide.articles(lang) for d in a.dated if d.until < limit]
+    return sorted(found, key=lambda pair: (pair[1].until, pair[0].slug, pair[0].lang))

@@ -1,8 +1,10 @@
 """A small Markdown subset for the guide articles, rendered to HTML (QTextBrowser, ReportLab).
 
 Supported: `#`–`####` headings, paragraphs, `-`/`*` bullet lists, `1.` numbered lists,
-`>` quotes (used for warnings), `**bold**`, `*italic*`, `` `code` ``, and links
-`[text](target)`. A target without a scheme is another article's slug and becomes
+`>` quotes (used for warnings), `**bold**`, `*italic*`, `` `code` ``, links
+`[text](target)`, boxes (a `::: kind Title` line, Markdown, a closing `:::` line; kind is
+`easy` for a やさしい日本語 box or `show` for text to show an official) and furigana
+`{漢字|かんじ}`. A target without a scheme is another article's slug and becomes
 `guide:slug`; `http(s)://`, `mailto:` and `tel:` targets stay as they are; anything else
 (e.g. `javascript:`) is dropped and only the text is kept. All text is HTML-escaped.
 
@@ -26,6 +28,13 @@ _BULLET_RE = re.compile(r"^\s*[-*]\s+(.*)$")
 _NUMBER_RE = re.compile(r"^\s*(\d+)[.)]\s+(.*)$")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 GUIDE_SCHEME = "guide:"
+# Furigana: {base|reading}. Neither part may hold braces, a bar or a line break.
+RUBY_RE = re.compile(r"\{([^{}|\n]+)\|([^{}|\n]+)\}")
+_BOX_OPEN_RE = re.compile(r"^:::\s*([a-z]+)\s*(.*)$")
+BOX_KINDS = ("easy", "show")
+# How a reader that has no <ruby> (Qt's rich text, ReportLab) shows furigana: the reading in small
+# type in brackets right after the word, as browsers do with <rp> when they lack ruby.
+RUBY_MODES = ("html", "inline", "plain", "base")
 
 
 @dataclass(frozen=True)
@@ -39,6 +48,9 @@ class Block:
     items: tuple[str, ...]
     level: int = 0
     start: int = 1  # first number of an "ol"
+    box: str = ""  # for kind "box": "easy" or "show"
+    title: str = ""  # for kind "box"
+    children: tuple[Block, ...] = ()  # for kind "box"
 
 
 def is_internal_link(target: str) -> bool:
@@ -52,6 +64,30 @@ def internal_links(markdown: str) -> list[str]:
 
 
 def parse_blocks(markdown: str) -> list[Block]:
+    blocks: list[Block] = []
+    lines = markdown.splitlines()
+    # Boxes first: their inside is parsed on its own, so a list or heading cannot run out of the box.
+    out_lines: list[str] = []
+    i = 0
+    while i < len(lines):
+        opened = _BOX_OPEN_RE.match(lines[i].strip())
+        if opened and opened.group(1) in BOX_KINDS:
+            end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == ":::"), len(lines))
+            if out_lines:
+                blocks += _parse_simple(out_lines)
+                out_lines = []
+            inner = tuple(_parse_simple(lines[i + 1:end]))
+            blocks.append(Block("box", (), box=opened.group(1), title=opened.group(2).strip(), children=inner))
+            i = end + 1
+            continue
+        out_lines.append(lines[i])
+        i += 1
+    if out_lines:
+        blocks += _parse_simple(out_lines)
+    return blocks
+
+
+def _parse_simple(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     para: list[str] = []
     list_kind = ""
@@ -72,7 +108,7 @@ def parse_blocks(markdown: str) -> list[Block]:
             blocks.append(Block("quote", (" ".join(quote),)))
             quote = []
 
-    for raw in markdown.splitlines():
+    for raw in lines:
         line = raw.rstrip()
         stripped = line.strip()
         if not stripped:
@@ -121,42 +157,112 @@ def _link_html(match: re.Match[str], link_prefix: str) -> str:
     return f'<a href="{html.escape(href, quote=True)}">{text}</a>'
 
 
-def inline_html(text: str, link_prefix: str = GUIDE_SCHEME) -> str:
-    """Escape one line of Markdown inline text and turn its markup into HTML tags."""
+def _ruby_html(match: re.Match[str], mode: str) -> str:
+    base, reading = match.group(1), match.group(2)
+    if mode == "html":
+        return f"<ruby>{base}<rp>(</rp><rt>{reading}</rt><rp>)</rp></ruby>"
+    if mode == "inline":
+        return f"{base}<span class='rt'>({reading})</span>"
+    if mode == "plain":
+        return f"{base}({reading})"
+    return base
+
+
+def ruby_text(text: str, mode: str = "plain") -> str:
+    """`text` with its {base|reading} marks as `base(reading)` ("plain") or just `base` ("base")."""
+    return RUBY_RE.sub(lambda m: _ruby_html(m, mode), text)
+
+
+def inline_html(text: str, link_prefix: str = GUIDE_SCHEME, ruby: str = "inline") -> str:
+    """Escape one line of Markdown inline text and turn its markup into HTML tags.
+
+    `ruby` says how furigana {漢字|かんじ} appear: "html" as <ruby> (browsers), "inline" as the
+    reading in small type in brackets after the word (Qt's rich text has no <ruby>), "plain" as
+    漢字(かんじ), "base" as 漢字 only.
+    """
     out = html.escape(text, quote=False)
     out = _CODE_RE.sub(lambda m: f"<code>{m.group(1)}</code>", out)
     out = LINK_RE.sub(lambda m: _link_html(m, link_prefix), out)
     out = _BOLD_RE.sub(r"<b>\1</b>", out)
     out = _ITALIC_RE.sub(r"<i>\1</i>", out)
+    out = RUBY_RE.sub(lambda m: _ruby_html(m, ruby), out)
     return out
 
 
-def render_html(markdown: str, link_prefix: str = GUIDE_SCHEME) -> str:
+# Qt's rich text draws borders and backgrounds on table cells, not on <div>s: a box is a one-cell table.
+BOX_COLOURS = {"easy": ("#e8f5e9", "#2e7d32"), "show": ("#e3f2fd", "#1565c0"), "expired": ("#fdecea", "#b00020")}
+
+
+def box_html(kind: str, title: str, inner_html: str) -> str:
+    """A bordered, tinted box (one-cell table) with a bold title line."""
+    background, border = BOX_COLOURS.get(kind, BOX_COLOURS["show"])
+    head = f"<p class='boxtitle'><b>{title}</b></p>" if title else ""
+    return (f"<table class='box box-{kind}' width='100%' border='1' cellspacing='0' cellpadding='8' "
+            f"style='border-color: {border}; border-style: solid; margin-top: 8px; margin-bottom: 8px;' "
+            f"bgcolor='{background}'><tr><td>{head}{inner_html}</td></tr></table>")
+
+
+def render_html(markdown: str, link_prefix: str = GUIDE_SCHEME, ruby: str = "inline") -> str:
     """The whole article body as an HTML fragment."""
+    return _render_blocks(parse_blocks(markdown), link_prefix, ruby)
+
+
+def _render_blocks(blocks: list[Block] | tuple[Block, ...], link_prefix: str, ruby: str) -> str:
     parts: list[str] = []
-    for block in parse_blocks(markdown):
-        if block.kind == "h":
+
+    for block in blocks:
+        if block.kind == "box":
+            parts.append(box_html(block.box, inline_html(block.title, link_prefix, ruby),
+                                  _render_blocks(block.children, link_prefix, ruby)))
+        elif block.kind == "h":
             level = max(2, block.level)  # the article title is the page's <h1>; "##" is <h2>
-            parts.append(f"<h{level}>{inline_html(block.items[0], link_prefix)}</h{level}>")
+            parts.append(f"<h{level}>{inline_html(block.items[0], link_prefix, ruby)}</h{level}>")
         elif block.kind == "p":
-            parts.append(f"<p>{inline_html(block.items[0], link_prefix)}</p>")
+            parts.append(f"<p>{inline_html(block.items[0], link_prefix, ruby)}</p>")
         elif block.kind == "quote":
-            parts.append(f"<blockquote>{inline_html(block.items[0], link_prefix)}</blockquote>")
+            parts.append(f"<blockquote>{inline_html(block.items[0], link_prefix, ruby)}</blockquote>")
         else:
             start = f' start="{block.start}"' if block.kind == "ol" and block.start != 1 else ""
-            items = "".join(f"<li>{inline_html(item, link_prefix)}</li>" for item in block.items)
+            items = "".join(f"<li>{inline_html(item, link_prefix, ruby)}</li>" for item in block.items)
             parts.append(f"<{block.kind}{start}>{items}</{block.kind}>")
     return "\n".join(parts)
 
 
-def plain_text(markdown: str) -> str:
-    """The article body without markup (for the search index and snippets)."""
+def _flat(blocks: list[Block] | tuple[Block, ...]) -> list[str]:
+    out: list[str] = []
+    for block in blocks:
+        if block.kind == "box":
+            if block.title:
+                out.append(block.title)
+            out += _flat(block.children)
+        else:
+            out += block.items
+    return out
+
+
+def plain_text(markdown: str, ruby: str = "base") -> str:
+    """The article body without markup (for the search index and snippets); furigana keep only the word."""
     lines: list[str] = []
-    for block in parse_blocks(markdown):
-        for item in block.items:
-            text = LINK_RE.sub(r"\1", item)
-            text = _BOLD_RE.sub(r"\1", text)
-            text = _ITALIC_RE.sub(r"\1", text)
-            text = _CODE_RE.sub(r"\1", text)
-            lines.append(text)
+    for item in _flat(parse_blocks(markdown)):
+        text = LINK_RE.sub(r"\1", item)
+        text = _BOLD_RE.sub(r"\1", text)
+        text = _ITALIC_RE.sub(r"\1", text)
+        text = _CODE_RE.sub(r"\1", text)
+        lines.append(ruby_text(text, ruby))
     return "\n".join(lines)
+
+
+def print_markdown(markdown: str) -> str:
+    """The body in the plain subset a simple renderer understands (the PDF): furigana as 漢字(かんじ),
+    a box as a `####` title line followed by its contents."""
+    out: list[str] = []
+    lines = markdown.splitlines()
+    for line in lines:
+        opened = _BOX_OPEN_RE.match(line.strip())
+        if opened and opened.group(1) in BOX_KINDS:
+            out += ["", f"#### {opened.group(2).strip()}" if opened.group(2).strip() else "", ""]
+        elif line.strip() == ":::":
+            out.append("")
+        else:
+            out.append(ruby_text(line, "plain"))
+    return "\n".join(out)

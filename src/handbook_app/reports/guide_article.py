@@ -35,7 +35,9 @@ class ArticleText:
     @classmethod
     def from_article(cls, article) -> ArticleText:
         sources = tuple((getattr(s, "title", ""), getattr(s, "url", "")) for s in getattr(article, "sources", ()))
-        return cls(lang=article.lang, title=article.title, body=article.body, sources=sources,
+        # print_body(): out-of-date warnings first, boxes and furigana flattened to this module's subset
+        body = article.print_body() if hasattr(article, "print_body") else article.body
+        return cls(lang=article.lang, title=article.title, body=body, sources=sources,
                    checked_on=getattr(article, "checked_on", None), slug=getattr(article, "slug", ""),
                    summary=getattr(article, "summary", ""))
 
