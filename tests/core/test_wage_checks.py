@@ -101,13 +101,15 @@ def test_monthly_wage_uses_average_scheduled_hours() -> None:
     assert found[0].shortfall_yen == 7_220
 
 
-def test_rate_change_mid_month_uses_the_earlier_rate_and_says_so() -> None:
-    # October 2025: 1,077 until 17 Oct, 1,140 from 18 Oct. 160 h at 1,100 = 176,000 is above 1,077,
-    # so no shortfall is claimed, but an info finding names the new rate and its date.
+def test_rate_change_mid_month_counts_the_days_at_the_new_rate() -> None:
+    # October 2025 in Aichi: 1,077 until 17 Oct, 1,140 from 18 Oct (issue 11, item 1). No hours log, so the
+    # 160 hours are split by calendar days: 17 days at 1,077 and 14 days at 1,140.
+    # Owed 160 × (1,077 × 17 + 1,140 × 14) / 31 = 160 × 34,269 / 31 = 176,872.26; paid 176,000 → 873 short.
     found = check_payslip(slip(month=dt.date(2025, 10, 1), base_pay=176_000))
-    assert codes(found) == [Code.MINIMUM_WAGE_CHANGED]
-    assert found[0].severity is Severity.INFO and found[0].shortfall_yen == 0
-    assert "1,140" in found[0].render("en") and "1,077" in found[0].render("en")
+    assert codes(found) == [Code.BELOW_MINIMUM_WAGE, Code.MINIMUM_WAGE_CHANGED]
+    assert found[0].shortfall_yen == 873
+    assert "1,140" in found[1].render("en") and "1,077" in found[1].render("en")
+    assert "calendar days" in found[1].render("en")
 
 
 # --- b. premiums ---------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -85,10 +85,37 @@ class MinimumWageLookup:
 @dataclass(frozen=True, slots=True)
 class MinimumWageTable:
     rows: tuple[MinimumWage, ...]
+    # prefecture -> its rows, oldest first (built once: a review of ten years of payslips asks thousands of times)
+    _index: dict[int, tuple[MinimumWage, ...]] = field(default_factory=dict, init=False, repr=False, compare=False,
+                                                       hash=False)
+
+    def __post_init__(self) -> None:
+        index: dict[int, list[MinimumWage]] = {}
+        for row in self.rows:
+            index.setdefault(row.prefecture, []).append(row)
+        object.__setattr__(self, "_index", {code: tuple(rows) for code, rows in index.items()})
 
     def for_prefecture(self, prefecture: int) -> tuple[MinimumWage, ...]:
         """The prefecture's rows, oldest fiscal year first."""
-        return tuple(r for r in self.rows if r.prefecture == prefecture)
+        return self._index.get(prefecture, ())
+
+    def last_known(self, prefecture: int, day: dt.date) -> MinimumWage | None:
+        """The latest verified rate that took effect on or before `day`, even when a newer one may apply.
+
+        Minimum wages in Japan have only ever risen, so this rate is a lower bound of the rate in force.
+        """
+        found = None
+        for row in self.for_prefecture(prefecture):
+            if row.verified and row.effective is not None and row.effective <= day:
+                found = row
+        return found
+
+    def change_days(self, prefecture: int, first: dt.date, last: dt.date) -> tuple[dt.date, ...]:
+        """Days in (first, last] on which the lookup's answer may change: a verified rate's effective date,
+        or 1 October (the start of a revision season, when a newer rate than the table holds may apply)."""
+        days = {r.effective for r in self.for_prefecture(prefecture) if r.effective is not None}
+        days |= {dt.date(year, *NEXT_REVISION_EARLIEST) for year in range(first.year, last.year + 1)}
+        return tuple(sorted(d for d in days if first < d <= last))
 
     def fiscal_years(self) -> tuple[int, ...]:
         return tuple(sorted({r.fiscal_year for r in self.rows}))
