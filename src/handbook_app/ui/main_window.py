@@ -26,6 +26,7 @@ from handbook_app.services import session
 from handbook_app.services.errors import TooSoon, VaultError, WrongPassphraseOrNotVault
 from handbook_app.services.handbook import Handbook
 from handbook_app.services.session import UnlockInfo
+from handbook_app.services.vault_folder import default_vault_dir, known_vaults, portable_dir
 from handbook_app.ui import file_dialogs, messages
 from handbook_app.ui.autolock import IdleLock
 from handbook_app.ui.clipboard import clear_copied
@@ -33,7 +34,7 @@ from handbook_app.ui.context import AppContext
 from handbook_app.ui.icons import app_icon
 from handbook_app.ui.lang import notifier
 from handbook_app.ui.screens.neutral_screen import NeutralScreen
-from handbook_app.ui.screens.start_screen import StartScreen, portable_vaults
+from handbook_app.ui.screens.start_screen import StartScreen
 from handbook_app.ui.screens.unlock_screen import UnlockScreen
 from handbook_app.ui.settings import AppSettings
 from handbook_app.ui.source_cache import forget_module_sources
@@ -72,6 +73,8 @@ class MainWindow(QMainWindow):
         # Who was entering records when the vault was last locked, for re-unlocking the same vault.
         # In memory only (never QSettings): a support worker stays credited after an auto-lock.
         self.remembered_actor: tuple[Path, Actor] | None = None
+        # The vault open before a lock or quick exit (path, is demo), to return to it: memory only.
+        self.last_vault: tuple[Path, bool] | None = None
 
         self.idle = IdleLock(self, self.settings.autolock_minutes * 60)
         self.idle.expired.connect(lambda: self.lock("auto"))
@@ -95,7 +98,7 @@ class MainWindow(QMainWindow):
         self.unlock_screen.back_requested.connect(self.show_start)
         self.start.help_requested.connect(self.show_help_now)
         self.unlock_screen.help_requested.connect(self.show_help_now)
-        self.neutral.continue_requested.connect(self.show_start)
+        self.neutral.continue_requested.connect(self.return_to_vault)
 
         self._build_status_bar()
         self._build_actions()
@@ -237,7 +240,10 @@ class MainWindow(QMainWindow):
 
     def show_start(self) -> None:
         self._set_chrome(True)
-        self.start.set_vaults(portable_vaults(), self.settings.recent())
+        portable = portable_dir()
+        found = known_vaults()
+        self.start.set_vaults([p for p in found if portable is not None and p.parent == portable],
+                              self.settings.recent(), [p for p in found if portable is None or p.parent != portable])
         self.pages.setCurrentWidget(self.start)
         self.apply_title()
 
@@ -250,10 +256,17 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.unlock_screen)
         self.apply_title()
 
+    def return_to_vault(self) -> None:
+        """After quick exit: back to the unlock screen of the vault that was open, else the start screen."""
+        if self.last_vault is not None and self.last_vault[0].is_file():
+            self.open_unlock(*self.last_vault)
+        else:
+            self.show_start()
+
     def _start_dir(self) -> str:
-        portable = [p.parent for p in portable_vaults()]
-        if portable:
-            return str(portable[0])
+        folder = default_vault_dir()
+        if folder.is_dir():
+            return str(folder)
         return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
     def open_file(self) -> None:
@@ -279,13 +292,14 @@ class MainWindow(QMainWindow):
 
         run_async(lambda: _build_demo(path), done, failed)
 
-    def create_vault(self, path: str = "", actor: Actor | None = None, error: str = ""):
+    def create_vault(self, path: str = "", actor: Actor | None = None, error: str = "", trainee: str = ""):
         """The create dialog; after a failed creation it opens again with the path and the actor filled in."""
         from handbook_app.ui.dialogs.create_vault_dialog import CreateVaultDialog
 
-        dialog = CreateVaultDialog(self, self._start_dir())
+        dialog = CreateVaultDialog(self)
         if path or actor is not None or error:
             dialog.prefill(path, actor, error)
+        dialog.trainee_name.setText(trainee)
         self.create_dialog = dialog
         dialog.accepted.connect(lambda: self._create_from(dialog))
         dialog.open()
@@ -293,6 +307,7 @@ class MainWindow(QMainWindow):
 
     def _create_from(self, dialog) -> None:
         path, passphrase, actor = dialog.values()
+        trainee = dialog.trainee()
         # The dialog object lives on (it may reopen after a failure): it must not keep the passphrase.
         dialog.passphrase.first.clear()
         dialog.passphrase.second.clear()
@@ -307,9 +322,11 @@ class MainWindow(QMainWindow):
             self.show_start()
             reason = str(exc) if isinstance(exc, VaultError) else \
                 _("The vault could not be created: {reason}").format(reason=exc)
-            self.create_vault(path, actor, reason)  # nothing typed is lost but the passphrases
+            self.create_vault(path, actor, reason, trainee)  # nothing typed is lost but the passphrases
 
-        run_async(lambda: session.create(path, passphrase, actor),
+        from handbook_app.services.new_vault import create_vault
+
+        run_async(lambda: create_vault(path, passphrase, actor, trainee),
                   lambda hb: self.enter(hb, UnlockInfo(None, 0), created=True), failed)
 
     # --- unlock ------------------------------------------------------------------------------------
@@ -342,6 +359,7 @@ class MainWindow(QMainWindow):
 
         self.context.handbook = handbook
         self.vault_path = handbook.path
+        self.last_vault = (Path(handbook.path), self.context.is_demo)
         self._set_chrome(True)
         self.unlock_screen.clear()
         if self.workspace is None:

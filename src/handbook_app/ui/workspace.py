@@ -221,7 +221,10 @@ class Workspace(QWidget):
             self.banner.hide()
             return
         if getattr(self, "_created", False):
-            self.banner_label.setText(_("The new vault was created. Only its passphrase opens it."))
+            hb = self.context.handbook
+            where = _("It is saved at: {path}").format(path=str(hb.path)) if hb is not None else ""
+            self.banner_label.setText(join_sentences(
+                [_("The new vault was created. Only its passphrase opens it."), where]))
             self.banner.setStyleSheet("#banner { background: #e8f1fb; border: 1px solid #8fb3dc; border-radius: 4px; }")
             self.banner.show()
             return

@@ -1,9 +1,11 @@
-"""Create a new vault (choose where, passphrase twice, who is entering), or save a rescue copy."""
+"""Create a new vault (name, where it will be saved, passphrase twice, the trainee's name, who is
+entering), or save a rescue copy. A bare name goes into the app's own folder, shown in full."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from handbook_app.core.records import Actor
 from handbook_app.i18n import _
+from handbook_app.services.vault_folder import default_vault_dir, resolve_new_vault
 from handbook_app.ui import file_dialogs
 from handbook_app.ui.lang import translate_buttons
 from handbook_app.ui.widgets.actor_picker import ActorPicker
@@ -35,6 +38,7 @@ class CreateVaultDialog(QDialog):
         self.setObjectName("createVaultDialog")
         self.copy_mode = copy_mode
         self.start_dir = start_dir
+        self.folder = Path(start_dir) if start_dir else default_vault_dir()
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.path = QLineEdit(self)
@@ -45,11 +49,32 @@ class CreateVaultDialog(QDialog):
         self.path_label.setBuddy(self.path)
         self.path_error = error_label(self, "pathError")
         self.path.textChanged.connect(lambda _t: self.path_error.hide())
+        self.path.textChanged.connect(lambda _t: self._show_where())
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(self.browse)
+        self.where = QLabel(self)
+        self.where.setObjectName("savedAt")
+        self.where.setWordWrap(True)
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
         form.addRow(self.path_label, row)
+        form.addRow("", self.where)
+        # The trainee's own name, optional: the evidence pack's cover and the handovers name who kept the record.
+        self.trainee_name = QLineEdit(self)
+        self.trainee_name.setObjectName("traineeName")
+        self.trainee_label = QLabel(self)
+        self.trainee_label.setBuddy(self.trainee_name)
+        self.trainee_why = QLabel(self)
+        self.trainee_why.setObjectName("traineeNameWhy")
+        self.trainee_why.setWordWrap(True)
+        name_form = QFormLayout()
+        name_form.addRow(self.trainee_label, self.trainee_name)
+        name_form.addRow("", self.trainee_why)
+        self.name_box = QWidget(self)
+        self.name_box.setLayout(name_form)
+        name_form.setContentsMargins(0, 0, 0, 0)
+        self.name_box.setVisible(not copy_mode)
         self.passphrase = NewPassphrase(self)
         self.actor_picker = ActorPicker(self)
         self.actor_picker.setVisible(not copy_mode)
@@ -62,6 +87,7 @@ class CreateVaultDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.path_error)
         layout.addWidget(self.passphrase)
+        layout.addWidget(self.name_box)
         layout.addWidget(self.actor_picker)
         layout.addStretch(1)  # spare height below the fields, never between a field and its error
         layout.addWidget(self.buttons)
@@ -71,7 +97,7 @@ class CreateVaultDialog(QDialog):
     def _align_labels(self) -> None:
         """The file row and the passphrase rows are two form layouts: give them one label column."""
         labels = (self.path_label, self.passphrase.first_label, self.passphrase.second_label,
-                  self.passphrase.strength_label)
+                  self.passphrase.strength_label, self.trainee_label)
         for label in labels:
             label.setMinimumWidth(0)
         widest = max(label.sizeHint().width() for label in labels)
@@ -89,6 +115,14 @@ class CreateVaultDialog(QDialog):
                                  "(other people may see the file name), and a passphrase only you know."))
         self.path_label.setText(_("File"))
         self.path.setAccessibleName(_("Where to save the vault"))
+        self.path.setPlaceholderText(_("A name, for example: notes"))
+        self.trainee_label.setText(_("Your name"))
+        self.trainee_name.setPlaceholderText(_("optional"))
+        self.trainee_name.setAccessibleName(_("Your name (optional)"))
+        self.trainee_why.setText(_("Optional. It is kept inside the vault and printed on the evidence PDF's cover "
+                                   "and in its handover list, so a reader knows whose record it is. You can add "
+                                   "or change it later in the profile."))
+        self._show_where()
         self.browse.setText(_("Choose…"))
         self.passphrase.retranslate()
         self.actor_picker.retranslate()
@@ -106,18 +140,23 @@ class CreateVaultDialog(QDialog):
                 path += SUFFIX
             self.path.setText(path)
 
+    def _show_where(self) -> None:
+        """The full path the vault will have, always in sight (a bare name is never resolved against
+        whatever folder the program was started from)."""
+        text = self.path.text().strip()
+        if text:
+            self.where.setText(_("It will be saved as: {path}").format(path=str(resolve_new_vault(text, self.folder))))
+        else:
+            self.where.setText(_("Vaults are saved in {folder} unless you choose another place.").format(
+                folder=str(self.folder)))
+
     def with_suffix(self) -> str:
-        """The typed path, with ".vault" added when the name has no suffix (so "Open" finds it later)."""
+        """The full path for the typed text: a bare name goes into the vault folder, ".vault" is added
+        when the name has no suffix (so "Open" and the start screen find it later)."""
         text = self.path.text().strip()
         if not text:
             return text
-        name = Path(text).name
-        if name and "." not in name and not Path(text).is_dir():
-            text += SUFFIX
-            self.path.blockSignals(True)
-            self.path.setText(text)
-            self.path.blockSignals(False)
-        return text
+        return str(resolve_new_vault(text, self.folder))
 
     def path_problem(self) -> str | None:
         """Why the vault cannot be written at the typed path, checked before anything else happens."""
@@ -125,6 +164,8 @@ class CreateVaultDialog(QDialog):
         if not text:
             return _("Choose where to save the vault.")
         path = Path(text).expanduser()
+        if path.parent == self.folder and not path.parent.exists():
+            return None  # the app's own folder is made when the vault is created
         if path.is_dir():
             return _("This is a folder. Add a file name at the end, for example {example}.").format(
                 example=str(path / ("notes" + SUFFIX)))
@@ -165,3 +206,7 @@ class CreateVaultDialog(QDialog):
 
     def values(self) -> tuple[str, str, Actor]:
         return self.with_suffix(), self.passphrase.passphrase(), self.actor_picker.actor()
+
+    def trainee(self) -> str:
+        """The trainee's name as typed ("" when left empty: it is optional)."""
+        return " ".join(self.trainee_name.text().split()) if not self.copy_mode else ""

@@ -1,9 +1,8 @@
-"""Start: vaults beside the program (USB stick use) first, recent vaults if turned on, then create,
-open or try the demo. Help now (F1) and the rights guide are one click away, before any vault is open."""
+"""Start: vaults beside the program (USB stick use) first, then those in the app's own folder
+(Documents/TraineeHandbook), recent vaults if turned on, then create, open or try the demo. Help now (F1) and the rights guide are one click away, before any vault is open."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QMetaMethod, Qt, Signal
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from handbook_app.i18n import _
+from handbook_app.services import vault_folder
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 10
 HELP_BUTTON_STYLE = ("QPushButton { color: white; background: #b00020; font-weight: bold; "
@@ -81,21 +81,8 @@ def request_guide(owner: QWidget, signal: Signal) -> None:
 
 def portable_vaults(candidates: list[Path] | None = None) -> list[Path]:
     """Vault files in a folder named `vault` next to the program (sys.argv[0] and the executable)."""
-    if candidates is None:
-        candidates = []
-        for base in (sys.argv[0] if sys.argv and sys.argv[0] else "", sys.executable):
-            if base:
-                candidates.append(Path(base).resolve().parent / "vault")
-    found: list[Path] = []
-    for folder in dict.fromkeys(candidates):
-        try:
-            if folder.is_dir():
-                found.extend(sorted(p for p in folder.iterdir()
-                                    if p.is_file() and not p.name.startswith(".")
-                                    and not p.name.endswith(("-wal", "-shm", "-journal"))))
-        except OSError:
-            continue
-    return found
+    folder = vault_folder.portable_dir(candidates)
+    return vault_folder.vaults_in(folder) if folder is not None else []
 
 
 class StartScreen(QWidget):
@@ -153,6 +140,7 @@ class StartScreen(QWidget):
         centre_in(self, box, 4)
         self._portable: list[Path] = []
         self._recent: list[str] = []
+        self._found: list[Path] = []
         self.retranslate()
 
     def open_help_now(self) -> None:
@@ -161,8 +149,9 @@ class StartScreen(QWidget):
     def open_guide(self) -> None:
         request_guide(self, self.guide_requested)
 
-    def set_vaults(self, portable: list[Path], recent: list[str]) -> None:
-        self._portable, self._recent = portable, recent
+    def set_vaults(self, portable: list[Path], recent: list[str], found: list[Path] | None = None) -> None:
+        """`portable`: vaults beside the program; `found`: those in the app's folder; `recent`: opt-in list."""
+        self._portable, self._recent, self._found = portable, recent, list(found or [])
         self._fill()
 
     def _fill(self) -> None:
@@ -171,8 +160,13 @@ class StartScreen(QWidget):
             item = QListWidgetItem(_("{name} (on this drive)").format(name=path.name))
             item.setData(PATH_ROLE, str(path))
             self.vaults.addItem(item)
+        for path in self._found:
+            item = QListWidgetItem(path.stem)  # the name the user gave it
+            item.setData(PATH_ROLE, str(path))
+            item.setToolTip(str(path))
+            self.vaults.addItem(item)
         for path in self._recent:
-            if str(path) in {str(p) for p in self._portable}:
+            if str(path) in {str(p) for p in (*self._portable, *self._found)}:
                 continue
             item = QListWidgetItem(str(path))
             item.setData(PATH_ROLE, str(path))

@@ -204,8 +204,9 @@ class UnlockScreen(QWidget):
     # --- language --------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.heading.setText("<h2>" + _("Unlock your vault") + "</h2>")
-        name = self.path.name if self.path else ""
-        self.file_label.setText(_("Vault file: {name}").format(name=name) if name else "")
+        # The full path, so the trainee always knows where the record is (zero-width spaces let it wrap).
+        shown = str(self.path).replace("/", "/\u200b").replace("\\", "\\\u200b") if self.path else ""
+        self.file_label.setText(_("Vault file: {path}").format(path=shown) if shown else "")
         self.file_label.setToolTip(str(self.path or ""))
         self.pass_label.setText(_("Passphrase"))
         self.passphrase.setAccessibleName(_("Passphrase"))
