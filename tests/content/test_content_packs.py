@@ -58,7 +58,7 @@ def test_installed_facts_survive_a_restart(store, publisher_folder, private_key,
     from handbook_app.content.store import FactsStore
 
     store.install(built(publisher_folder, private_key, tmp_path))
-    again = FactsStore(store.root.parent, keys)  # a new start of the program: same folder
+    again = FactsStore(store.root, keys)  # a new start of the program: same folder
     assert again.activate().version == 1
     assert minimum_wage_on(TOKYO, NOV_2026) is not None
 

@@ -1,6 +1,6 @@
 """Installed content packs in the app's own data folder, switched atomically, with one step of rollback.
 
-    <data folder>/facts/
+    <app data folder>/packs/
         active.json                    {"current": NAME or null, "previous": NAME or null}
         installed/NAME/                a complete facts tree (guide/, data/) + manifest.json + manifest.sig
         .staging-XXXX/                 an installation in progress (removed when it fails or on the next start)
@@ -75,7 +75,7 @@ class PreparedInstall:
 
 class FactsStore:
     def __init__(self, root: Path, keys: Iterable[PublisherKey] | None = None) -> None:
-        self.root = Path(root) / "facts"
+        self.root = Path(root)
         self.keys = None if keys is None else tuple(keys)
 
     # -- what is in use --------------------------------------------------------------------------------

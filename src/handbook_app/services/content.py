@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from handbook_app.app_paths import packs_dir
 from handbook_app.content.manifest import PackError
 from handbook_app.content.store import FactsInfo, FactsStore, PreparedInstall, bundled_info
 from handbook_app.i18n import ngettext
@@ -22,23 +22,21 @@ if TYPE_CHECKING:
     from handbook_app.services.handbook import Handbook
 
 __all__ = [
-    "FactsInfo", "PackError", "PreparedInstall", "WageSnapshot", "activate_facts", "bundled_info", "data_dir",
+    "FactsInfo", "PackError", "PreparedInstall", "WageSnapshot", "activate_facts", "bundled_info", "packs_folder",
     "describe_wage_effect", "facts_store", "wage_snapshot",
 ]
 
 
-def data_dir() -> Path:
-    """The app's own data folder ($HANDBOOK_DATA_DIR overrides it, e.g. for tests or a portable copy)."""
+def packs_folder() -> Path:
+    """Installed packs: in the app's own data folder (beside the program in portable mode).
+
+    $HANDBOOK_DATA_DIR overrides the data folder, for scripts and tests."""
     override = os.environ.get("HANDBOOK_DATA_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "TraineeHandbook"
-    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "TraineeHandbook"
+    return Path(override) / "packs" if override else packs_dir()
 
 
 def facts_store(root: Path | None = None) -> FactsStore:
-    return FactsStore(root or data_dir())
+    return FactsStore(root or packs_folder())
 
 
 def activate_facts(store: FactsStore | None = None) -> FactsInfo:
