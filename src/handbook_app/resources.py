@@ -32,6 +32,7 @@ def translations_dir() -> Path:
 # default, so bundled and updated facts share one code path.
 FACT_FOLDERS = ("guide", "data")
 _facts_root: Path | None = None
+_facts_label: str | None = None
 
 
 def facts_path(*parts: str) -> Path:
@@ -43,7 +44,19 @@ def bundled_facts_root() -> Path:
     return _root("resources")
 
 
-def use_facts(root: Path | None) -> None:
+def use_facts(root: Path | None, label: str | None = None) -> None:
     """Point fact lookups at an installed pack's complete facts folder (None: the bundled facts)."""
-    global _facts_root
+    global _facts_root, _facts_label
     _facts_root = Path(root) if root is not None else None
+    _facts_label = label if root is not None else None
+
+
+def facts_label() -> str:
+    """Which facts are in use, as reports and the About box name them: "org.example.union 3 (2026-10-20)",
+    or for the bundled facts "bundled 0 (2026-12-05)" (resources/facts.json)."""
+    if _facts_label:
+        return _facts_label
+    import json
+
+    raw = json.loads(_root("resources").joinpath("facts.json").read_text(encoding="utf-8"))
+    return f"{raw['id']} {raw['version']} ({raw['published']})"

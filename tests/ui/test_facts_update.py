@@ -93,3 +93,15 @@ def test_a_foreign_file_is_one_sentence_and_no_install_button(qtbot, window, tmp
     assert dialog.install_button.isHidden()
     assert "not-facts.thpack" in dialog.body.text() and "is not a facts update file" not in dialog.body.text()
     dialog.reject()
+
+
+def test_about_names_the_facts_in_use(qtbot, window, trusted_pack):
+    from handbook_app.services.content import facts_store
+    from handbook_app.ui.dialogs.about_dialog import AboutDialog
+
+    set_locale("en")
+    assert "bundled 0" in AboutDialog(window).text.text()
+    facts_store().install(trusted_pack)
+    about = AboutDialog(window)
+    qtbot.addWidget(about)
+    assert "Facts (guide, contacts, minimum wages, fee limits): org.example.union 1 (2026-12-20)" in about.text.text()

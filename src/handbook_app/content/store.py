@@ -117,7 +117,7 @@ class FactsStore:
     def activate(self) -> FactsInfo:
         """Point every fact lookup at the facts in use and forget what was loaded from the old ones."""
         info = self.current()
-        use_facts(None if info.bundled else info.folder)
+        use_facts(None if info.bundled else info.folder, info.label())
         forget_loaded_facts()
         return info
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from handbook_app import __version__
 from handbook_app.i18n import _
-from handbook_app.resources import resource_path
+from handbook_app.resources import facts_label, resource_path
 from handbook_app.ui.lang import translate_buttons
 
 GPL_FILE = ("LICENSE-GPL-3.0.txt",)  # under resources/ (the wheel carries it); a copy of the top-level LICENSE
@@ -128,9 +128,11 @@ class AboutDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(_("About Trainee Handbook"))
         self.text.setText(
-            "<h3>{title}</h3><p>{version}</p><p>{what}</p>".format(
+            "<h3>{title}</h3><p>{version}<br>{facts}</p><p>{what}</p>".format(
                 title=_("Trainee Handbook — Sổ tay Thực tập sinh — 実習生ハンドブック"),
                 version=_("Version {version}").format(version=__version__),
+                facts=html.escape(_("Facts (guide, contacts, minimum wages, fee limits): {label}").format(
+                    label=facts_label())),
                 what=_("An offline, encrypted record for technical intern trainees in Japan. "
                        "Free software under the GNU GPL, version 3 or later."),
             ))
