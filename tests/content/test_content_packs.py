@@ -230,3 +230,30 @@ def test_read_pack_names_signer_and_changes(publisher_folder, private_key, tmp_p
     assert pack.manifest.publisher == "Example Union"
     assert pack.manifest.change_text("ja") == "2026年10月からの最低賃金。"
     assert set(pack.files) == {"data/minimum_wage.csv", *(f"guide/{lg}/{CHANGED_ARTICLE}.md" for lg in ("vi", "ja", "en"))}
+
+
+def test_a_newer_program_lays_the_installed_pack_over_its_own_facts(store, publisher_folder, private_key, tmp_path,
+                                                                   monkeypatch):
+    """After a program update with a new article, the installed pack still applies and the new article shows."""
+    import shutil
+
+    from handbook_app.content import store as store_module
+    from handbook_app.resources import bundled_facts_root
+
+    store.install(built(publisher_folder, private_key, tmp_path))
+    newer = tmp_path / "newer-program"
+    for part in ("guide", "data"):
+        shutil.copytree(bundled_facts_root() / part, newer / part)
+    for lang in ("vi", "ja", "en"):
+        text = (newer / "guide" / lang / f"{CHANGED_ARTICLE}.md").read_text(encoding="utf-8")
+        (newer / "guide" / lang / "brand-new-topic.md").write_text(text, encoding="utf-8")
+    old = store_module.bundled_info()
+    monkeypatch.setattr(store_module, "bundled_info", lambda: store_module.FactsInfo(
+        "bundled", 1, old.published, old.publisher, True, newer, old.changes))
+
+    info = store.activate()
+    assert (info.pack_id, info.version, info.bundled) == ("org.example.union", 1, False)
+    assert default_guide().has("brand-new-topic", "vi")  # the newer program's article
+    assert minimum_wage_on(TOKYO, NOV_2026) is not None  # and the pack's wages
+    assert MARKER in article_text()
+    assert len(list((store.root / "installed").iterdir())) <= 2

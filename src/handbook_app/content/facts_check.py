@@ -14,7 +14,7 @@ from handbook_app.core.fees import parse_limits
 from handbook_app.core.minimum_wage import MinimumWageTable, parse_table
 from handbook_app.guide.articles import GuideError, check_guide, load_guide
 from handbook_app.i18n import _, ngettext
-from handbook_app.i18n.formatting import format_date
+from handbook_app.i18n.formatting import format_month_long
 
 MINIMUM_WAGE = ("data", "minimum_wage.csv")
 FEE_LIMITS = ("data", "recruitment_fee_limits.csv")
@@ -77,7 +77,7 @@ def _wage_changes(old: Path, new: Path) -> list[str]:
     prefectures = len({r.prefecture for r in fresh})
     dates = [r.effective for r in fresh if r.effective is not None]
     if dates:
-        since = format_date(min(dates), fmt="MMMM y")
+        since = format_month_long(min(dates))
         return [ngettext("minimum wages for {n} prefecture from {month}",
                          "minimum wages for {n} prefectures from {month}", prefectures)
                 .format(n=prefectures, month=since)]

@@ -14,6 +14,7 @@ never live inside a vault: every vault on the PC uses the same facts.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
@@ -33,6 +34,8 @@ if TYPE_CHECKING:  # reading and checking packs loads cryptography and every fac
 
 STATE = "active.json"
 INSTALLED = "installed"
+PACK_COPY = "pack.thpack"  # the pack as received, kept to lay it again over a newer program's bundled facts
+BASE = "base.txt"  # the label of the bundled facts the installed folder was laid over
 BUNDLED_INFO = "facts.json"  # resources/facts.json: the bundled facts' id, version and date ("pack zero")
 
 
@@ -103,6 +106,18 @@ class FactsStore:
             return bundled  # a newer program brings newer facts than an old pack
         return installed
 
+    def _relay(self, info: FactsInfo) -> FactsInfo:
+        """The program was updated since the pack was installed: lay the same pack over the new bundled facts
+        (new articles of the program stay visible); if that fails, the bundled facts are used."""
+        base = info.folder / BASE
+        try:
+            if base.read_text(encoding="utf-8") == bundled_info().label():
+                return info
+            prepared = self.prepare(info.folder / PACK_COPY, base_on_bundled=True)
+            return self.commit(prepared, allow_older=True, activate=False)
+        except (OSError, PackError):
+            return bundled_info()
+
     def previous(self) -> FactsInfo | None:
         state = self._state()
         if "previous" not in state:
@@ -117,26 +132,29 @@ class FactsStore:
     def activate(self) -> FactsInfo:
         """Point every fact lookup at the facts in use and forget what was loaded from the old ones."""
         info = self.current()
+        if not info.bundled:
+            info = self._relay(info)
         use_facts(None if info.bundled else info.folder, info.label())
         forget_loaded_facts()
         return info
 
     # -- installing ------------------------------------------------------------------------------------
-    def prepare(self, pack_path: Path) -> PreparedInstall:
+    def prepare(self, pack_path: Path, *, base_on_bundled: bool = False) -> PreparedInstall:
         """Verify a pack and lay it out beside the installed facts; nothing in use changes yet."""
         from handbook_app.content.facts_check import check_facts, describe_changes
         from handbook_app.content.pack import read_pack
 
         pack = read_pack(pack_path, self.keys)
-        current = self.current()
+        current = bundled_info() if base_on_bundled else self.current()
         m = pack.manifest
         older = (m.pack_id == current.pack_id and m.version <= current.version) or m.published < current.published
         self._sweep()
         self.root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.root))
         try:
+            base = bundled_info()  # a pack lies over the program's own facts, never over another pack
             for folder in FACT_FOLDERS:
-                shutil.copytree(current.folder / folder, staging / folder)
+                shutil.copytree(base.folder / folder, staging / folder)
             for path, data in pack.files.items():
                 target = staging.joinpath(*path.split("/"))
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -145,30 +163,34 @@ class FactsStore:
             changes = describe_changes(current.folder, staging)
             (staging / MANIFEST_NAME).write_bytes(pack.manifest_bytes)
             (staging / SIGNATURE_NAME).write_bytes(pack.signature)
+            shutil.copyfile(pack_path, staging / PACK_COPY)
+            (staging / BASE).write_text(base.label(), encoding="utf-8")
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
         return PreparedInstall(pack, staging, changes, older)
 
-    def commit(self, prepared: PreparedInstall, *, allow_older: bool = False) -> FactsInfo:
+    def commit(self, prepared: PreparedInstall, *, allow_older: bool = False, activate: bool = True) -> FactsInfo:
         if prepared.older and not allow_older:
             self.discard(prepared)
             raise PackError(_("This facts update is not newer than the facts in use ({label}). Choose roll back "
                               "to use older facts on purpose.").format(label=self.current().label()))
         m = prepared.pack.manifest
-        name = f"{m.pack_id}-{m.version}-{m.published.isoformat()}"
+        base = hashlib.sha256((prepared.staging / BASE).read_bytes()).hexdigest()[:8]
+        name = f"{m.pack_id}-{m.version}-{m.published.isoformat()}-{base}"  # one folder per pack and program
         target = self.root / INSTALLED / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        old_name = self._state().get("current") if not self.current().bundled else None
-        if target.exists():
-            if old_name == name:
-                self.discard(prepared)
-                return self.activate()
-            shutil.rmtree(target)
+        state = self._state()
+        old_name = state.get("current") if not self.current().bundled else None
+        if old_name and old_name.startswith(f"{m.pack_id}-{m.version}-{m.published.isoformat()}-"):
+            old_name = state.get("previous")  # the same pack laid over a newer program: history is unchanged
+        if target.exists():  # the very same pack over the same program facts, chosen again
+            self.discard(prepared)
+            return self.activate() if activate else _info(target, m)
         os.replace(prepared.staging, target)
         self._write_state({"current": name, "previous": old_name})
         self._prune()
-        return self.activate()
+        return self.activate() if activate else _info(target, prepared.pack.manifest)
 
     def discard(self, prepared: PreparedInstall) -> None:
         shutil.rmtree(prepared.staging, ignore_errors=True)

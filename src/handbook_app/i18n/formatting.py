@@ -221,6 +221,11 @@ def format_month(value: dt.date | None, locale: str | None = None) -> str:
     return babel_dates.format_skeleton("yMMM", value, locale=locale or current_locale())
 
 
+def format_month_long(value: dt.date, locale: str | None = None) -> str:
+    """`October 2026`, `tháng 10 năm 2026`, `2026年10月` (the month spelled out, for sentences)."""
+    return babel_dates.format_skeleton("yMMMM", value, locale=locale or current_locale())
+
+
 def format_datetime(value: dt.datetime, locale: str | None = None, fmt: str = "medium") -> str:
     return babel_dates.format_datetime(value, format=fmt, locale=locale or current_locale())
 

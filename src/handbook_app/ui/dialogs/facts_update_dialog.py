@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from handbook_app.i18n import _, current_locale
 from handbook_app.services.content import FactsInfo, PackError, PreparedInstall, facts_store
+from handbook_app.ui.widgets.natural_size import open_at_natural_size
 
 PACK_SUFFIX = ".thpack"
 
@@ -43,8 +44,8 @@ class FactsUpdateDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
         self._read(Path(pack))
+        open_at_natural_size(self, 560)
 
     def _read(self, pack: Path) -> None:
         try:
@@ -55,8 +56,8 @@ class FactsUpdateDialog(QDialog):
             self.install_button.hide()
             return
         m = self.prepared.pack.manifest
-        self.heading.setText(_("Facts update from {publisher}, published {date} ({label}).").format(
-            publisher=m.publisher, date=m.published.isoformat(), label=m.label()))
+        self.heading.setText(_("Facts update from {publisher}: {pack}, version {version}, published {date}.").format(
+            publisher=m.publisher, pack=m.pack_id, version=m.version, date=m.published.isoformat()))
         lines = [m.change_text(current_locale()), "", _("Installing it changes:")]
         lines += [f"• {line}" for line in self.prepared.changes]
         if self.prepared.older:
