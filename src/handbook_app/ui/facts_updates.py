@@ -8,10 +8,21 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from handbook_app.i18n import _
+from handbook_app.services.changes import Changes
 from handbook_app.services.content import PackError, describe_wage_effect, facts_store, wage_snapshot
 from handbook_app.ui import file_dialogs
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.dialogs.facts_update_dialog import FactsUpdateDialog, is_pack_file
+
+
+# What new facts change: the wage review (minimum wages) and the fee checks (limits) run again on every screen.
+FACT_DEPENDENT = Changes(frozenset({"contract", "payslip", "hours", "recruitment_fee", "loan"}))
+
+
+def _announce(context: AppContext, info) -> None:
+    context.facts_changed.emit(info)
+    if context.handbook is not None:
+        context.notify(FACT_DEPENDENT)
 
 
 def dropped_pack(mime) -> Path | None:
@@ -40,7 +51,7 @@ def open_update(parent: QWidget, context: AppContext, pack: Path) -> FactsUpdate
         lines = [_("Facts in use: {label}.").format(label=info.label())]
         if before is not None and context.handbook is handbook:
             lines += describe_wage_effect(before, wage_snapshot(handbook))
-        context.facts_changed.emit(info)
+        _announce(context, info)
         QMessageBox.information(parent, _("Facts updated"), "\n".join(lines))
 
     dialog.installed.connect(installed)
@@ -59,5 +70,5 @@ def roll_back(parent: QWidget, context: AppContext) -> None:
     lines = [_("Facts in use: {label}.").format(label=info.label())]
     if before is not None:
         lines += describe_wage_effect(before, wage_snapshot(handbook))
-    context.facts_changed.emit(info)
+    _announce(context, info)
     QMessageBox.information(parent, _("Facts"), "\n".join(lines))
