@@ -69,6 +69,22 @@ DEDUCTION_KEYS = {
     "meals": N_("Meals"),
     "other": N_("Other deductions"),
 }
+# Allowance lines of a payslip. Whether each counts in the base for overtime, night and holiday premiums
+# (Labour Standards Act art. 37(5), Enforcement Regulation art. 21) and for the minimum wage is fixed by
+# law per kind (core.wage_checks.PREMIUM_BASE_EXCLUDED / MINIMUM_WAGE_EXCLUDED); the label says which.
+ALLOWANCE_KINDS = {
+    "skill": N_("Skill or qualification allowance (in the premium base)"),
+    "position": N_("Position or job allowance (in the premium base)"),
+    "attendance": N_("Perfect-attendance allowance (in the premium base)"),
+    "other_included": N_("Other monthly allowance for the work (in the premium base)"),
+    "family": N_("Family allowance (excluded by law)"),
+    "commuting": N_("Commuting allowance (excluded by law)"),
+    "living_apart": N_("Living-apart allowance (excluded by law)"),
+    "child_education": N_("Children's education allowance (excluded by law)"),
+    "housing": N_("Housing allowance (excluded by law)"),
+    "one_off": N_("One-off payment (excluded by law)"),
+    "bonus": N_("Bonus paid at intervals over a month (excluded by law)"),
+}
 REMINDER_KINDS = {
     "stay_expiry": N_("Period of stay ends"),
     "contract_end": N_("Contract ends"),
@@ -120,6 +136,18 @@ class Contract(Record):
     meals: Money = Money(0, "JPY")
     other_deductions: Money = Money(0, "JPY")
     notes: str = ""
+    # Added in schema 3 (kept last: columns follow field order). The basis of hours_per_month as the
+    # Minimum Wage Act computes it: hours a day × working days a year ÷ 12 (0 = not given).
+    hours_per_day: Decimal = Decimal("0")
+    days_per_year: Decimal = Decimal("0")
+    # An industry-specific minimum wage (特定最低賃金) that covers this job, from a date (0 = none).
+    industry_minimum: Money = Money(0, "JPY")
+    industry_minimum_name: str = ""
+    industry_minimum_from: dt.date | None = None
+    # A minimum wage the user typed (e.g. from the poster at the workplace) and where they saw it.
+    typed_minimum: Money = Money(0, "JPY")
+    typed_minimum_from: dt.date | None = None
+    typed_minimum_seen: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +170,11 @@ class Payslip(Record):
     net: Money = Money(0, "JPY")
     paid_on: dt.date | None = None
     notes: str = ""
+    # Added in schema 3: a combined line for overtime worked at night (深夜残業, premium included), and the
+    # allowance lines by kind (ALLOWANCE_KINDS -> yen), which are part of the gross beside other_pay.
+    night_overtime_hours: Decimal = Decimal("0")
+    night_overtime_pay: Money = Money(0, "JPY")
+    allowances: dict[str, int] = field(default_factory=dict)
 
     def deductions_total(self) -> Money:
         return Money(sum(self.deductions.values()), self.gross.currency)
@@ -163,6 +196,8 @@ class Loan(Record):
     guarantor: str = ""
     collateral: str = ""
     notes: str = ""
+    # Added in schema 3: the monthly instalment the loan agreement sets (0 = none agreed), in the loan's currency.
+    instalment: Money = Money(0, "VND")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,11 +8,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from handbook_app.core import records as r
 from handbook_app.core.money import Money
 from handbook_app.i18n import _
+from handbook_app.i18n.formatting import format_decimal
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,94 @@ def _within_bounds(p: list[Problem], record: r.Record) -> None:
             p.append(Problem(f.name, _("This amount is too large.")))
 
 
+# Plausible ranges of contract and payslip figures (issue 11): outside them a figure is a typing mistake
+# (1633 hours a month, 0.5 hours) that would give a huge false shortfall. Yen are whole yen.
+HOURLY_WAGE_RANGE = (300, 10_000)
+MONTHLY_WAGE_RANGE = (30_000, 2_000_000)
+SCHEDULED_HOURS_RANGE = (Decimal(20), Decimal(200))  # average scheduled hours a month (legal week: ≤ about 174)
+HOURS_PER_DAY_RANGE = (Decimal(1), Decimal(12))
+DAYS_PER_YEAR_RANGE = (Decimal(50), Decimal(366))
+MINIMUM_WAGE_RANGE = (500, 5_000)  # yen an hour, for a rate the user types
+MAX_CONTRACT_DEDUCTION = 300_000
+PAYSLIP_HOURS_MAX = {"regular_hours": 300, "overtime_hours": 250, "late_night_hours": 300, "holiday_hours": 200,
+                     "night_overtime_hours": 250}
+MAX_PAY_LINE = 5_000_000
+MAX_GROSS = 10_000_000
+
+
+def scheduled_hours(hours_per_day: Decimal, days_per_year: Decimal) -> Decimal:
+    """Average scheduled hours a month as the Minimum Wage Act computes it: hours a day × days a year ÷ 12,
+    to two decimals (half-up)."""
+    return (hours_per_day * days_per_year / 12).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _between(p: list[Problem], field: str, value: Decimal | int, low: Decimal | int, high: Decimal | int,
+             message: str) -> None:
+    if value and not low <= value <= high:
+        p.append(Problem(field, message.format(low=format_decimal(Decimal(low)), high=format_decimal(Decimal(high)))))
+
+
+def _contract_ranges(p: list[Problem], c: r.Contract) -> None:
+    if c.wage.currency == "JPY" and c.wage.minor > 0:
+        if c.wage_kind == "hourly":
+            _between(p, "wage", c.wage.minor, *HOURLY_WAGE_RANGE,
+                     _("An hourly wage is between {low} and {high} yen; check this figure (is it a monthly wage?)."))
+        elif c.wage_kind == "monthly":
+            _between(p, "wage", c.wage.minor, *MONTHLY_WAGE_RANGE,
+                     _("A monthly wage is between {low} and {high} yen; check this figure (is it an hourly wage?)."))
+    _between(p, "hours_per_month", c.hours_per_month, *SCHEDULED_HOURS_RANGE,
+             _("Average scheduled hours a month are between {low} and {high} (hours a day × working days a year ÷ "
+               "12; a 40-hour week gives at most about 174). Check this figure."))
+    _between(p, "hours_per_day", c.hours_per_day, *HOURS_PER_DAY_RANGE,
+             _("Scheduled hours a day are between {low} and {high}; check this figure."))
+    _between(p, "days_per_year", c.days_per_year, *DAYS_PER_YEAR_RANGE,
+             _("Scheduled working days a year are between {low} and {high}; check this figure."))
+    if c.hours_per_day and c.days_per_year and c.hours_per_month:
+        basis = scheduled_hours(c.hours_per_day, c.days_per_year)
+        if abs(basis - c.hours_per_month) > 1:
+            p.append(Problem("hours_per_month", _(
+                "Hours a day × working days a year ÷ 12 gives {basis} hours, but this field says {hours}. Correct "
+                "one of them.").format(basis=format_decimal(basis), hours=format_decimal(c.hours_per_month))))
+    for name in ("housing", "utilities", "meals", "other_deductions"):
+        money = getattr(c, name)
+        _between(p, name, money.minor, 0, MAX_CONTRACT_DEDUCTION,
+                 _("A monthly deduction is at most {high} yen; check this figure."))
+    for name, label_field in (("industry_minimum", "industry_minimum_name"), ("typed_minimum", "typed_minimum_seen")):
+        money = getattr(c, name)
+        if money.minor:
+            if money.currency != "JPY":
+                p.append(Problem(name, _("A minimum wage is in yen.")))
+            _between(p, name, money.minor, *MINIMUM_WAGE_RANGE,
+                     _("A minimum wage an hour is between {low} and {high} yen; check this figure."))
+            if not getattr(c, label_field).strip():
+                p.append(Problem(label_field, _(
+                    "Say where this rate comes from (for example “the poster at my workplace” or the industry "
+                    "minimum wage's name), so a reader can check it.")))
+
+
+def _payslip_ranges(p: list[Problem], s: r.Payslip) -> None:
+    for name, high in PAYSLIP_HOURS_MAX.items():
+        hours = getattr(s, name)
+        if 0 <= hours <= 744 and hours > high:
+            p.append(Problem(name, _("More than {high} hours of this kind in one month is not believable; check this "
+                                     "figure.").format(high=high)))
+    for name in ("base_pay", "overtime_pay", "late_night_pay", "holiday_pay", "other_pay", "night_overtime_pay"):
+        _between(p, name, getattr(s, name).minor, 0, MAX_PAY_LINE,
+                 _("One line of a month's pay is at most {high} yen; check this figure."))
+    _between(p, "gross", s.gross.minor, 0, MAX_GROSS, _("A month's gross pay is at most {high} yen; check this figure."))
+    for key, value in s.allowances.items():
+        if key not in r.ALLOWANCE_KINDS:
+            p.append(Problem("allowances", _("Unknown allowance: {key}").format(key=key)))
+        elif not isinstance(value, int) or not 0 <= value <= MAX_PAY_LINE:
+            p.append(Problem("allowances", _("An allowance is between 0 and {high} yen; check this figure.").format(
+                high=format_decimal(Decimal(MAX_PAY_LINE)))))
+    for value in s.deductions.values():
+        if isinstance(value, int) and value > MAX_PAY_LINE:
+            p.append(Problem("deductions", _("A deduction is at most {high} yen; check this figure.").format(
+                high=format_decimal(Decimal(MAX_PAY_LINE)))))
+            break
+
+
 def validate(record: r.Record) -> list[Problem]:
     """All problems with one record (empty when it may be saved)."""
     p: list[Problem] = []
@@ -101,18 +190,22 @@ def validate(record: r.Record) -> list[Problem]:
             p.append(Problem("prefecture", _("Choose a prefecture.")))
         for name in ("wage", "housing", "utilities", "meals", "other_deductions"):
             _not_negative(p, name, getattr(record, name))
-        _not_negative(p, "hours_per_month", record.hours_per_month)
+        for name in ("hours_per_month", "hours_per_day", "days_per_year", "industry_minimum", "typed_minimum"):
+            _not_negative(p, name, getattr(record, name))
+        _contract_ranges(p, record)
     elif isinstance(record, r.Payslip):
         _date(p, "month", record.month)
         if record.month.day != 1:
             p.append(Problem("month", _("A payslip month starts on day 1.")))
-        for name in ("regular_hours", "overtime_hours", "late_night_hours", "holiday_hours"):
+        for name in ("regular_hours", "overtime_hours", "late_night_hours", "holiday_hours", "night_overtime_hours"):
             hours = getattr(record, name)
             _not_negative(p, name, hours)
             if hours > 744:  # 31 days x 24 hours
                 p.append(Problem(name, _("More hours than the month has.")))
-        for name in ("base_pay", "overtime_pay", "late_night_pay", "holiday_pay", "other_pay", "gross", "net"):
+        for name in ("base_pay", "overtime_pay", "late_night_pay", "holiday_pay", "other_pay", "gross", "net",
+                     "night_overtime_pay"):
             _not_negative(p, name, getattr(record, name))
+        _payslip_ranges(p, record)
         for key, value in record.deductions.items():
             if key not in r.DEDUCTION_KEYS:
                 p.append(Problem("deductions", _("Unknown deduction: {key}").format(key=key)))
@@ -133,6 +226,10 @@ def validate(record: r.Record) -> list[Problem]:
             p.append(Problem("schedule", _("Enter the payments the contract lists.")))
         if record.term_months is not None and not 0 < record.term_months <= 600:
             p.append(Problem("term_months", _("Enter a term between 1 and 600 months.")))
+        _not_negative(p, "instalment", record.instalment)
+        if record.instalment.minor and record.instalment.currency != record.principal.currency:
+            p.append(Problem("instalment", _("Enter the instalment in the loan's currency ({currency}).").format(
+                currency=record.principal.currency)))
     elif isinstance(record, r.Repayment):
         if not record.loan_id:
             p.append(Problem("loan_id", _("Choose the loan this repays.")))
