@@ -245,7 +245,9 @@ def test_images_are_thumbnailed_in_memory(demo, tmp_path):
     count = sum(len(page.images) for page in reader.pages)
     assert count >= 8  # 5 thumbnails + 5 full images; two demo photos are the same file, stored once
     assert sum(len(p.images) for p in PdfReader(str(tmp_path / "b.pdf")).pages) == 0
-    assert with_images.pages > without.pages
+    assert with_images.pages >= without.pages
+    assert has("\n".join(text_of(tmp_path / "a.pdf")[1]), tr("ja", "Images in full"))
+    assert not has("\n".join(text_of(tmp_path / "b.pdf")[1]), tr("ja", "Images in full"))
 
 
 def test_non_image_and_broken_image_attachments(handbook, tmp_path):

@@ -53,6 +53,8 @@ class ReportWriteError(OSError):
 class RenderInfo:
     pages: int
     missing_glyphs: tuple[str, ...]  # "U+1F600 GRINNING FACE", ...
+    # files embedded in the PDF (name, bytes, description): the data behind the figures, as CSV
+    embedded: tuple[tuple[str, bytes, str], ...] = ()
 
 
 def make_styles():
@@ -78,9 +80,16 @@ def make_styles():
                              spaceAfter=3, keepWithNext=1),
         "note": ParagraphStyle("hb-note", base, backColor=colors.HexColor(NOTE_BG), borderPadding=5,
                                spaceBefore=6, spaceAfter=8),
-        "second": ParagraphStyle("hb-second", base, fontSize=8, leading=10.6, leftIndent=9,
-                                 textColor=colors.HexColor(MUTED), spaceAfter=4),
+        # The second language at the same size and colour as the first: the reader's language is never a footnote.
+        "second": ParagraphStyle("hb-second", base, leftIndent=9, spaceAfter=4),
+        "second-small": ParagraphStyle("hb-second-small", base, fontSize=7.6, leading=10, leftIndent=9,
+                                       spaceAfter=3),
         "hash": ParagraphStyle("hb-hash", base, fontSize=10, leading=13.5, spaceAfter=4),
+        # a month's heading above its findings: never left alone at the foot of a page
+        "month": ParagraphStyle("hb-month", base, fontName=SANS_BOLD, spaceBefore=5, spaceAfter=2, keepWithNext=1),
+        # a command to type: one line, small enough for the full 64-character hash
+        "command": ParagraphStyle("hb-command", base, fontSize=7.4, leading=10, backColor=colors.HexColor(NOTE_BG),
+                                  borderPadding=4, spaceBefore=4, spaceAfter=8),
     }
     # Japanese-heavy text has no spaces to break at: the same styles wrapping at any character.
     for key in list(styles):
@@ -97,6 +106,7 @@ class Kit:
 
     def __post_init__(self) -> None:
         self.styles = make_styles()
+        self.refs = PageRefs()
 
     # -- paragraphs
     def p(self, text: str, style: str = "body", bold: bool = False):
@@ -115,6 +125,11 @@ class Kit:
             (f"<b>{self.splitter.markup(t, True)}</b>" if b else self.splitter.markup(t)) for t, b in parts
         )
         return Paragraph(markup, self.styles[name])
+
+    def lines(self, texts: Sequence[str], style: str = "body", bold: bool = False) -> list:
+        """One paragraph per language: each wraps its own way (Japanese at any character, Vietnamese at
+        spaces), so a short Japanese word is never broken to leave one kana alone on a line."""
+        return [self.p(t, style, bold) for t in texts if t]
 
     def label(self, message: str, style: str = "body", **values: object):
         """A label in both languages, "Tiếng Việt / 日本語"."""
@@ -135,7 +150,11 @@ class Kit:
 
     # -- tables
     def head(self, message: str):
-        return self.p(self.labels.stacked(message), "head", bold=True)
+        return self.lines(self.labels.each(message), "head", bold=True)
+
+    def choice(self, message: str, style: str = "cell") -> list:
+        """A translated word in a table cell, one line per language."""
+        return self.lines(self.labels.each(message), style)
 
     def cell(self, text: str):
         """A table cell: plain text when one face shows it all (fast), else a wrapping paragraph."""
@@ -196,7 +215,7 @@ class Kit:
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
 
-        data = [[self.p(self.labels.inline(k), "cell", bold=True), self.p(v or "—", "cell")] for k, v in pairs]
+        data = [[self.lines(self.labels.each(k), "cell", bold=True), self.p(v or "—", "cell")] for k, v in pairs]
         table = Table(data, colWidths=list(widths), hAlign="LEFT")
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -233,7 +252,81 @@ class PageFrame:
 
     title: str  # both languages, short
     generated: dt.datetime
-    footer_note: str = ""  # e.g. "Not protected by the vault"
+    footer_note: str = ""  # "Not password-protected" / "Password-protected"
+    owner: str = ""  # the trainee's name, or initials when it is withheld
+    doc_id: str = ""  # a short id of this document (also in its metadata)
+    head: str = ""  # the short head hash of the audit chain the document was made from
+
+
+class PageRefs:
+    """Where anchors landed (for the contents list, the summary's "page N" and the PDF outline).
+
+    A pack is laid out once: flowables record their anchor's page while drawing, and page numbers
+    that point forward are written onto the pages when the document is saved (every page is held
+    until then for "page X of Y" anyway), so no second layout pass is needed."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, int] = {}
+        self.marks: list[tuple[int, str, str, int, float]] = []  # (page, key, title, level, y) for the outline
+        self.late: list[tuple[int, float, float, str, float]] = []  # (page, x, y, key, size): numbers to draw
+
+    def outline_for(self, page: int) -> list[tuple[str, str, int, float]]:
+        return [(key, title, level, y) for p, key, title, level, y in self.marks if p == page]
+
+
+def current_page(canv) -> int:
+    pages = getattr(canv, "_pages", None)
+    return len(pages) + 1 if pages is not None else canv.getPageNumber()
+
+
+def _anchor_class():
+    from reportlab.platypus.flowables import Flowable
+
+    class Anchor(Flowable):
+        """Zero-size marker: records its page (and an outline entry when it has a title)."""
+
+        def __init__(self, refs: PageRefs, key: str, title: str = "", level: int = 0) -> None:
+            super().__init__()
+            self.refs, self.key, self.title, self.level = refs, key, title, level
+            self.width = self.height = 0
+
+        def wrap(self, _aw, _ah):
+            return 0, 0
+
+        def draw(self):
+            page = current_page(self.canv)
+            self.refs.pages.setdefault(self.key, page)
+            if self.title:
+                _x, y = self.canv.absolutePosition(0, 0)
+                self.refs.marks.append((page, self.key, self.title, self.level, y))
+
+    class RefLine(Flowable):
+        """A line of text (a paragraph) with the page number of `key` right-aligned beside it."""
+
+        def __init__(self, refs: PageRefs, para, key: str, size: float = 9, gap: float = 16 * MM) -> None:
+            super().__init__()
+            self.refs, self.para, self.key, self.size, self.gap = refs, para, key, size, gap
+
+        def wrap(self, aw, ah):
+            self.avail = aw
+            _w, h = self.para.wrap(aw - self.gap, ah)
+            self.height = h
+            return aw, h
+
+        def draw(self):
+            self.para.drawOn(self.canv, 0, 0)
+            x, y = self.canv.absolutePosition(self.avail, self.height - self.size)
+            self.refs.late.append((current_page(self.canv), x, y, self.key, self.size))
+
+    return Anchor, RefLine
+
+
+def anchor(kit: Kit, key: str, title: str = "", level: int = 0):
+    return _anchor_class()[0](kit.refs, key, title, level)
+
+
+def ref_line(kit: Kit, para, key: str, size: float = 9):
+    return _anchor_class()[1](kit.refs, para, key, size)
 
 
 def _canvas_class(kit: Kit, frame: PageFrame):
@@ -241,7 +334,10 @@ def _canvas_class(kit: Kit, frame: PageFrame):
     from reportlab.pdfgen.canvas import Canvas
 
     labels = kit.labels
-    generated = labels.inline(N_("Generated {date}"), date=labels.datetime(frame.generated))
+    refs = kit.refs
+    ident = [x for x in (frame.owner, labels.inline(N_("Document {id}"), id=frame.doc_id) if frame.doc_id else "",
+                         labels.inline(N_("History head {hash}"), hash=frame.head) if frame.head else "") if x]
+    second_line = "  ·  ".join(ident) or labels.inline(N_("Generated {date}"), date=labels.datetime(frame.generated))
 
     class NumberedCanvas(Canvas):
         """Holds every page until the end so each footer can say "page X of Y"."""
@@ -256,11 +352,28 @@ def _canvas_class(kit: Kit, frame: PageFrame):
 
         def save(self):
             total = len(self._pages)
+            outlined = False
+            last_level = -1
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
+                for key, title, level, y in refs.outline_for(number):
+                    level = min(level, last_level + 1)
+                    self.bookmarkPage(key, fit="XYZ", left=0, top=y + 20)
+                    self.addOutlineEntry(title, key, level=level, closed=level > 0)
+                    last_level, outlined = level, True
+                self._late_numbers(number)
                 self._footer(number, total)
                 Canvas.showPage(self)
+            if outlined:
+                self.showOutline()
             Canvas.save(self)
+
+        def _late_numbers(self, number: int) -> None:
+            for page, x, y, key, size in refs.late:
+                if page == number and key in refs.pages:
+                    self.setFont(SANS, size)
+                    self.setFillColor(colors.HexColor(INK))
+                    self.drawRightString(x, y, str(refs.pages[key]))
 
         def _footer(self, number: int, total: int) -> None:
             width, _height = self._pagesize
@@ -270,7 +383,7 @@ def _canvas_class(kit: Kit, frame: PageFrame):
             self.line(PAGE_MARGIN, 12 * MM, width - PAGE_MARGIN, 12 * MM)
             self.setFillColor(colors.HexColor(MUTED))
             kit.splitter.draw(self, PAGE_MARGIN, 8.5 * MM, frame.title, 7)
-            kit.splitter.draw(self, PAGE_MARGIN, 5.2 * MM, generated, 6.6)
+            kit.splitter.draw(self, PAGE_MARGIN, 5.2 * MM, second_line, 6.6)
             page = labels.inline(N_("Page {page} of {total}"), sep="  ·  ", page=number, total=total)
             kit.splitter.draw(self, width - PAGE_MARGIN, 8.5 * MM, page, 7.5, bold=True, align="right")
             if frame.footer_note:
@@ -290,8 +403,10 @@ class DocMeta:
 
 def render_pdf(kit: Kit, story: list, out: BinaryIO, frame: PageFrame, meta: DocMeta,
                progress: Progress | None = None, cancelled: Cancelled | None = None,
-               progress_span: tuple[int, int] = (0, 100)) -> RenderInfo:
-    """Lay out `story` into `out`. Raises ReportCancelled when `cancelled()` turns true."""
+               progress_span: tuple[int, int] = (0, 100),
+               embedded: Sequence[tuple[str, bytes, str]] = ()) -> RenderInfo:
+    """Lay out `story` into `out`. Raises ReportCancelled when `cancelled()` turns true.
+    `embedded` files are attached to the finished PDF by `render_bytes`/`write_report`."""
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import Frame, PageTemplate
     from reportlab.platypus.doctemplate import BaseDocTemplate
@@ -326,7 +441,8 @@ def render_pdf(kit: Kit, story: list, out: BinaryIO, frame: PageFrame, meta: Doc
     doc.build(story, canvasmaker=_canvas_class(kit, frame))
     if cancelled is not None and cancelled():
         raise ReportCancelled()
-    return RenderInfo(pages=doc.page, missing_glyphs=tuple(describe_missing(kit.splitter.missing)))
+    return RenderInfo(pages=doc.page, missing_glyphs=tuple(describe_missing(kit.splitter.missing)),
+                      embedded=tuple(embedded))
 
 
 def _missing_note(kit: Kit) -> list:
@@ -341,17 +457,31 @@ def _missing_note(kit: Kit) -> list:
 # --------------------------------------------------------------------------- writing
 
 
-def protect_pdf(data: bytes, password: str) -> bytes:
-    """AES-256 with pypdf on the finished file (ReportLab's own AES output is rejected by Poppler)."""
+def finish_pdf(data: bytes, password: str | None = None,
+               embedded: Sequence[tuple[str, bytes, str]] = ()) -> bytes:
+    """Embed files (PDF file attachments) and apply the password, with pypdf, on the finished file.
+
+    AES-256 (ReportLab's own AES output is rejected by Poppler). AES-256 with revision 6 belongs to
+    PDF 2.0, so a protected file's header says %PDF-2.0 (ReportLab writes 1.4)."""
+    if not password and not embedded:
+        return data
     from pypdf import PdfReader, PdfWriter
 
     reader = PdfReader(io.BytesIO(data))
     writer = PdfWriter(clone_from=reader)
-    owner = hashlib.sha256(os.urandom(32)).hexdigest()
-    writer.encrypt(user_password=password, owner_password=owner, algorithm="AES-256")
+    for name, content, _description in embedded:
+        writer.add_attachment(name, content)
+    if password:
+        owner = hashlib.sha256(os.urandom(32)).hexdigest()
+        writer.encrypt(user_password=password, owner_password=owner, algorithm="AES-256")
+        writer.pdf_header = b"%PDF-2.0"
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def protect_pdf(data: bytes, password: str) -> bytes:
+    return finish_pdf(data, password)
 
 
 @dataclass(frozen=True)
@@ -366,9 +496,7 @@ class Written:
 def render_bytes(render: Callable[[BinaryIO], RenderInfo], password: str | None = None) -> tuple[bytes, RenderInfo]:
     buffer = io.BytesIO()
     info = render(buffer)
-    data = buffer.getvalue()
-    if password:
-        data = protect_pdf(data, password)
+    data = finish_pdf(buffer.getvalue(), password, info.embedded)
     return data, info
 
 
@@ -398,6 +526,7 @@ def write_report(dest: str | os.PathLike, render: Callable[[BinaryIO], RenderInf
 
 
 __all__ = [
-    "JAPANESE", "MM", "PAGE_MARGIN", "DocMeta", "Kit", "PageFrame", "RenderInfo", "ReportCancelled",
-    "ReportWriteError", "Written", "protect_pdf", "render_bytes", "render_pdf", "write_report",
+    "JAPANESE", "MM", "PAGE_MARGIN", "DocMeta", "Kit", "PageFrame", "PageRefs", "RenderInfo", "ReportCancelled",
+    "ReportWriteError", "Written", "anchor", "finish_pdf", "protect_pdf", "ref_line", "render_bytes", "render_pdf",
+    "write_report",
 ]

@@ -1,17 +1,25 @@
 """The evidence pack: the whole record, laid out for a union, labour office or lawyer.
 
-Cover; trainee and contract; incident timeline; payslips against the minimum wage with the
-estimated shortfall; debts with repayments and balances; money sent home by year;
-attachments with SHA-256 and thumbnails; the audit chain's head hash and how to check it;
-earlier handovers; a declaration with signature lines. Every label in the two chosen
-languages, money and dates the first language's way, "page X of Y" on every page.
+Cover (with how to read the figures and a contents list with page numbers); a summary of the
+findings the app already computes, each pointing to its page; trainee and contract; incident
+timeline; payslips against the minimum wage with the estimated shortfall; debts; money sent home
+by year and by month; attachments with SHA-256 and thumbnails; the audit chain's head hash and the
+exact command to check it; earlier handovers; a declaration with signature lines.
+
+Every label in the two chosen languages. In sentences each language writes figures its own way;
+in table cells both readers share one neutral form (ISO dates, ¥1,027), stated on the cover.
+Every section has a PDF bookmark; every page says whose record it is, the document id, the short
+head hash and "page X of Y". Transaction lists are embedded as CSV files (and optionally printed
+in an appendix), so the body stays short however long the record is.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from typing import BinaryIO
+from urllib.parse import unquote
 
 from handbook_app.core import prefectures
 from handbook_app.core import records as r
@@ -20,7 +28,7 @@ from handbook_app.core.money import Money
 from handbook_app.core.remittances import yearly_totals
 from handbook_app.core.wage_checks import Severity
 from handbook_app.i18n import N_, language_names, tr
-from handbook_app.reports import images
+from handbook_app.reports import csv_files, findings, images
 from handbook_app.reports.base import (
     MM,
     Cancelled,
@@ -30,17 +38,72 @@ from handbook_app.reports.base import (
     Progress,
     RenderInfo,
     ReportCancelled,
+    anchor,
+    ref_line,
     render_pdf,
 )
-from handbook_app.reports.labels import Labels
+from handbook_app.reports.labels import DOT, Labels
 from handbook_app.reports.model import REPORT_KINDS, SECTIONS, ReportOptions, VaultData
 from handbook_app.reports.wages import check_months
 
 WIDTH = 178 * MM  # A4 less the margins
 NOT_PROTECTED = N_("This PDF is not protected by the vault: anyone who has the file can read it. "
                    "Give it only to people you trust, and delete copies you no longer need.")
-PASSWORD_NOTE = N_("This PDF is protected with a password. Give the password separately, not with the file.")
+PASSWORD_NOTE = N_("This PDF is protected with a password (AES-256): it opens only with that password. Give the "
+                   "password separately, not with the file. Anyone who has both can read, print and copy it.")
+FOOTER_OPEN = N_("No password: anyone with the file can read it")
+FOOTER_PASSWORD = N_("Password-protected copy")
 NONE_RECORDED = N_("Nothing of this kind is recorded in the vault for the chosen period.")
+READING_NOTES = (
+    N_("How to read the figures: in tables, dates are written year-month-day (2026-12-05) and months "
+       "year-month (2026-12); amounts use a comma between thousands and a point before decimals: ¥1,027 is one "
+       "thousand and twenty-seven yen, 181,000,000 ₫ is one hundred and eighty-one million dong, 0.8 % is "
+       "eight tenths of a percent. In sentences each language writes figures its own way."),
+)
+MINISTRY_LIST = ("厚生労働省「地域別最低賃金の全国一覧」 (Ministry of Health, Labour and Welfare)",
+                 "https://www.mhlw.go.jp/stf/seisakunitsuite/bunya/koyou_roudou/roudoukijun/minimumichiran/")
+VERIFY_COMMAND = "handbook-app verify VAULT --expect {entries}:{hash}"
+
+
+def doc_id(data: VaultData, kind: str) -> str:
+    """A short id of one document: the same on every page, in the metadata and in the handover."""
+    head = data.integrity.head_hash if data.integrity else ""
+    seed = f"{kind}|{head}|{data.generated.isoformat()}"
+    return hashlib.sha256(seed.encode()).hexdigest()[:8].upper()
+
+
+def initials(name: str) -> str:
+    return " ".join(part[0] + "." for part in name.split() if part)
+
+
+def owner_text(data: VaultData, options: ReportOptions) -> str:
+    """Whose record this is, for the footer: the name, or initials when the name is withheld."""
+    if data.profile is None:
+        return ""
+    name = data.profile.full_name or data.profile.display_name
+    return name if options.show_trainee_name else initials(name)
+
+
+def short_head(data: VaultData) -> str:
+    return data.integrity.head_hash[:12] if data.integrity and data.integrity.head_hash else ""
+
+
+def other_language_name(shown_in: str, code: str) -> str:
+    """The name of language `code` written in language `shown_in` ("tiếng Nhật", "ベトナム語")."""
+    from babel import Locale
+
+    try:
+        return Locale.parse(shown_in).languages.get(code, code)
+    except (ValueError, TypeError):
+        return code
+
+
+def decoded(url: str) -> str:
+    """URLs are printed as a reader types them: percent-encoding decoded (日本語 paths read as 日本語)."""
+    try:
+        return unquote(url, errors="strict")
+    except UnicodeDecodeError:
+        return url
 
 
 class _Builder:
@@ -55,6 +118,16 @@ class _Builder:
         self.as_of = min(options.date_to or data.generated.date(), data.generated.date())
         self.story: list = []
         self._ticks = 0
+        self.checks = check_months(data.payslips, data.contracts)
+        self.incidents = sorted(data.incidents, key=lambda i: (i.started, i.id or 0))
+        # Exhibit numbers: the incident's place in the timeline, used everywhere (overview, blocks, attachments).
+        self.exhibit = {inc.id: n for n, inc in enumerate(self.incidents, start=1)}
+        self.by_loan: dict[int | None, list[r.Repayment]] = {}
+        for rep in data.repayments:
+            self.by_loan.setdefault(rep.loan_id, []).append(rep)
+        self.balances = {loan.id: loan_state(loan, self.by_loan.get(loan.id, []), self.as_of).balance
+                         for loan in data.loans}
+        self.embedded = csv_files.transaction_files(data, self.options.in_range)
 
     # -- helpers
     def check_cancel(self) -> None:
@@ -72,8 +145,34 @@ class _Builder:
     def choice(self, table: dict[str, str], key: str) -> str:
         return self.labels.inline(table[key]) if key in table else key
 
+    def choice_cell(self, table: dict[str, str], key: str) -> list:
+        return self.kit.choice(table[key]) if key in table else [self.kit.p(key, "cell")]
+
     def none_recorded(self) -> None:
         self.add(self.kit.note(NONE_RECORDED))
+
+    def section_title(self, key: str, message: str, level: int = 0) -> None:
+        """A heading with its bookmark (outline entry) and anchor for page references."""
+        self.add(anchor(self.kit, key, self.labels.inline(message), level))
+        self.add(self.kit.h1(message) if level == 0 else self.kit.h2(message))
+
+    def who(self, by: str) -> str:
+        return self.labels.inline(N_("the trainee")) if by == "trainee" else by
+
+    def provenance_text(self, kind: str, row_id: int | None) -> str:
+        """'Entered 2024-06-03 09:12 (UTC+09:00) by the trainee; changed 1 time, last ...'."""
+        prov = self.data.provenance.get((kind, row_id)) if row_id is not None else None
+        if prov is None:
+            return ""
+        lab = self.labels
+        text = lab.inline(N_("Entered {when} by {who}"), when=_when(prov.entered_at, prov.entered_offset),
+                          who=lab.lword(N_("the trainee")) if prov.entered_by == "trainee" else prov.entered_by)
+        if prov.changes:
+            text += DOT + lab.inline(N_("changed {count} times, last {when} by {who}"), count=prov.changes,
+                                     when=_when(prov.changed_at, ""),
+                                     who=lab.lword(N_("the trainee")) if prov.changed_by == "trainee"
+                                     else prov.changed_by)
+        return text
 
     # -- the whole document
     def build(self) -> list:
@@ -89,6 +188,8 @@ class _Builder:
             getattr(self, "section_" + key)()
             if self.progress is not None:
                 self.progress(10 + 30 * (index + 1) // len(steps), 100)
+        if self.options.transactions:
+            self.appendix_transactions()
         if self.options.full_images and self.options.images and "attachments" in self.options.sections:
             self.appendix_images()
         return self.story
@@ -96,6 +197,7 @@ class _Builder:
     def has_content(self, key: str) -> bool:
         d = self.data
         return {
+            "findings": True,
             "summary": d.profile is not None or bool(d.contracts),
             "incidents": bool(d.incidents),
             "payslips": bool(d.payslips),
@@ -107,12 +209,13 @@ class _Builder:
 
     def cover(self, steps: list[str]) -> None:
         k, lab, d = self.kit, self.labels, self.data
-        self.add(k.spacer(22))
+        self.add(anchor(k, "cover", lab.inline(REPORT_KINDS["evidence"])))
+        self.add(k.spacer(10))
         self.add(k.p(lab.inline(N_("Trainee Handbook")), "subtitle"))
-        self.add(k.spacer(4))
+        self.add(k.spacer(2))
         for title in lab.each(REPORT_KINDS["evidence"]):
             self.add(k.p(title, "title"))
-        self.add(k.spacer(6))
+        self.add(k.spacer(4))
         name = ""
         if d.profile is not None:
             name = d.profile.full_name or d.profile.display_name
@@ -123,30 +226,31 @@ class _Builder:
             (N_("Generated on"), lab.datetime(d.generated)),
             (N_("Period"), self.period_text()),
             (N_("Languages"), " / ".join(_LANGUAGE_NAMES[x] for x in self.options.langs)),
+            (N_("Document id"), doc_id(d, "evidence")),
         ]
         if d.integrity is not None:
             pairs.append((N_("History entries"), str(d.integrity.entries)))
+            pairs.append((N_("Head of the history chain (SHA-256)"), d.integrity.head_hash))
         self.add(k.facts(pairs))
-        self.add(k.spacer(5))
-        self.add(k.note(NOT_PROTECTED))
-        if self.options.password:
-            self.add(k.note(PASSWORD_NOTE))
+        self.add(k.spacer(3))
+        self.add(k.note(PASSWORD_NOTE if self.options.password else NOT_PROTECTED))
+        self.add(k.note(READING_NOTES[0]))
         self.add(k.h2(N_("Contents")))
         for number, key in enumerate(steps, start=1):
-            self.add(k.p(f"{number}. {lab.inline(SECTIONS[key])}"))
+            self.add(ref_line(k, k.p(f"{number}. {lab.inline(SECTIONS[key])}"), key))
+        if self.options.transactions:
+            self.add(ref_line(k, k.p(lab.inline(N_("Appendix: every transaction"))), "appendix-transactions"))
         missing = self.missing_items()
         if missing:
             self.add(k.h2(N_("Not in this record")))
             for item in missing:
                 self.add(k.p("• " + lab.inline(item)))
         excluded = len(self.options.exclude)
-        if excluded or self.options.mask_third_parties:
-            self.add(k.spacer(3))
         if excluded:
             self.add(k.p(lab.inline(N_("{count} records were left out of this PDF by the person who made it."),
                                     count=excluded), "muted"))
         if self.options.mask_third_parties:
-            self.add(k.p(lab.inline(N_("Names and addresses of other people are hidden (•••)."), ), "muted"))
+            self.add(k.p(lab.inline(N_("Names and addresses of other people are hidden (•••).")), "muted"))
 
     def period_text(self) -> str:
         lab, o = self.labels, self.options
@@ -178,9 +282,40 @@ class _Builder:
         return items
 
     # -- sections
+    def section_findings(self) -> None:
+        from reportlab.platypus import KeepTogether
+
+        k, lab, d = self.kit, self.labels, self.data
+        self.section_title("findings", SECTIONS["findings"])
+        self.add(*k.both(N_("What the app found in the records, before any reading. Each line gives the page with "
+                            "the detail. These are estimates from the records, not a legal decision."), "small"))
+        groups = [
+            (N_("Wages"), findings.wage_lines(lab, self.checks) if "payslips" in self.options.sections else []),
+            (N_("Recruitment fees and deposits"), findings.fee_lines(lab, d)),
+            (N_("Debts"), findings.loan_lines(lab, d, self.balances)),
+            (N_("Incidents"), findings.incident_lines(lab, d)),
+            (N_("Attachments"), findings.duplicate_lines(lab, d, self.owner_text)),
+        ]
+        marks = {"shortfall": "■", "warning": "▲", "info": "•"}
+        any_line = False
+        for title, lines in groups:
+            if not lines:
+                continue
+            any_line = True
+            self.add(k.h2(title))
+            for line in lines:
+                first, *rest = line.texts
+                block = [ref_line(k, k.p(f"{marks[line.severity]} {first}"), line.target)]
+                block += [k.p(t, "second") for t in rest]
+                for sub in line.details:
+                    block += [k.p(f"– {t}", "second-small") for t in sub]
+                self.add(KeepTogether(block))
+        if not any_line:
+            self.add(k.note(N_("The records hold nothing the app can check yet.")))
+
     def section_summary(self) -> None:
         k, lab, d = self.kit, self.labels, self.data
-        self.add(k.h1(SECTIONS["summary"]))
+        self.section_title("summary", SECTIONS["summary"])
         self.add(k.h2(N_("Trainee")))
         p = d.profile
         if p is None:
@@ -208,17 +343,15 @@ class _Builder:
             period = " – ".join(x for x in (lab.date(c.start), lab.date(c.end)) if x)
             prefecture = ""
             if c.prefecture:
-                names = []
-                for lang in self.options.langs:
-                    n = prefectures.name(c.prefecture, lang)
-                    if n not in names:
-                        names.append(n)
-                prefecture = " / ".join(names)
-            deductions = ", ".join(
+                prefecture = " / ".join(dict.fromkeys(prefectures.name(c.prefecture, x) for x in self.options.langs))
+            deductions = "\n".join(
                 f"{lab.inline(r.DEDUCTION_KEYS[key])}: {lab.money(getattr(c, field))}"
                 for key, field in (("housing", "housing"), ("utilities", "utilities"), ("meals", "meals"),
                                    ("other", "other_deductions"))
             )
+            hours = ""
+            if c.hours_per_month:
+                hours = lab.inline(N_("{hours} hours"), hours=lab.number(c.hours_per_month))
             self.add(k.facts([
                 (N_("Employer (implementing organisation)"), c.employer),
                 (N_("Employer's address"), c.employer_address),
@@ -230,41 +363,80 @@ class _Builder:
                 (N_("Residence status"), c.residence_status),
                 (N_("Period of stay ends"), lab.date(c.stay_expiry)),
                 (N_("Promised wage"), wage),
-                (N_("Scheduled hours per month"), lab.number(c.hours_per_month) if c.hours_per_month else ""),
+                (N_("Scheduled hours per month"), hours),
                 (N_("Promised deductions per month"), deductions),
                 (N_("Notes"), c.notes),
+                (N_("Recorded"), self.provenance_text("contract", c.id)),
             ]))
 
+    def title_cell(self, inc: r.Incident) -> list:
+        """The title as written, and for a reader of the other language the start of the translation or the
+        marker that there is none."""
+        k = self.kit
+        out = [k.p(inc.title or self.labels.inline(N_("(no title)")), "cell")]
+        for lang in self.labels.langs:
+            if lang == inc.description_lang:
+                continue
+            if inc.translation and inc.translation_lang == lang:
+                first = inc.translation.strip().splitlines()[0] if inc.translation.strip() else ""
+                out.append(k.p(first[:60] + ("…" if len(first) > 60 else ""), "cell"))
+            elif inc.description or inc.title:
+                out.append(k.p(self.no_translation(lang, inc.description_lang), "cell"))
+        return out
+
+    def no_translation(self, lang: str, original: str) -> str:
+        return tr(lang, N_("[No translation: the original is in {language}.]")).format(
+            language=other_language_name(lang, original))
+
+    def detailed(self, inc: r.Incident) -> bool:
+        how = self.options.incident_detail
+        if how == "open":
+            return inc.status in ("open", "reported")
+        if how == "period":
+            return self.options.in_range(inc.started)
+        if how == "selected":
+            return inc.id in self.options.detail_ids
+        return True
+
     def section_incidents(self) -> None:
-        k, lab, d = self.kit, self.labels, self.data
-        self.add(k.h1(SECTIONS["incidents"]))
-        incidents = sorted(d.incidents, key=lambda i: (i.started, i.id or 0))
+        k, lab = self.kit, self.labels
+        self.section_title("incidents", SECTIONS["incidents"])
+        incidents = self.incidents
         if not incidents:
             self.none_recorded()
             return
         rows = []
-        for number, inc in enumerate(incidents, start=1):
+        for inc in incidents:
+            self.tick()
             rows.append([
-                k.cell(str(number)), k.cell(lab.date(inc.started)),
-                k.p(self.choice(r.INCIDENT_CATEGORIES, inc.category), "cell"),
-                k.p(inc.title, "cell"), k.p(self.choice(r.INCIDENT_STATUSES, inc.status), "cell"),
+                k.cell(str(self.exhibit[inc.id])), k.cell(lab.date(inc.started)),
+                self.choice_cell(r.INCIDENT_CATEGORIES, inc.category),
+                self.title_cell(inc), self.choice_cell(r.INCIDENT_STATUSES, inc.status),
             ])
         self.add(k.table([N_("No."), N_("Date"), N_("Category"), N_("Title"), N_("Status")], rows,
-                         [10 * MM, 26 * MM, 42 * MM, 70 * MM, 30 * MM]))
+                         [10 * MM, 20 * MM, 40 * MM, 84 * MM, 24 * MM]))
+        shown = [inc for inc in incidents if self.detailed(inc)]
+        if len(shown) < len(incidents):
+            self.add(k.spacer(2))
+            self.add(k.p(lab.inline(N_("{shown} of {count} incidents are printed in full below ({which}); the "
+                                       "table above lists every one."), shown=len(shown), count=len(incidents),
+                                    which=lab.lword(_DETAIL_WORDS[self.options.incident_detail])), "small"))
         owned = self.attachments_by_owner()
-        for number, inc in enumerate(incidents, start=1):
+        for inc in shown:
             self.tick()
-            self.incident_block(number, inc, owned.get(("incident", inc.id), []))
+            self.incident_block(self.exhibit[inc.id], inc, owned.get(("incident", inc.id), []))
 
     def incident_block(self, number: int, inc: r.Incident, attachments: list) -> None:
         from reportlab.lib import colors
-        from reportlab.platypus import CondPageBreak, HRFlowable
+        from reportlab.platypus import CondPageBreak, HRFlowable, KeepTogether
 
         k, lab = self.kit, self.labels
         self.add(CondPageBreak(45 * MM))
         self.add(HRFlowable(width="100%", thickness=0.4, color=colors.HexColor("#9a9a9a"), spaceBefore=6,
                             spaceAfter=2))
-        self.add(k.p(f"{number}. {inc.title or lab.inline(N_('(no title)'))}", "h2", bold=True))
+        title = inc.title or lab.inline(N_("(no title)"))
+        self.add(anchor(k, f"incident-{number}", f"{number}. {title}", 1))
+        self.add(k.p(f"{lab.inline(N_('Incident {number}'), number=number)}{DOT}{title}", "h2", bold=True))
         period = lab.date(inc.started) + (f" – {lab.date(inc.ended)}" if inc.ended else "")
         pairs = [
             (N_("When"), period),
@@ -277,7 +449,10 @@ class _Builder:
         if inc.witnesses:
             pairs.append((N_("Witnesses"), inc.witnesses))
         if attachments:
-            pairs.append((N_("Attachments"), ", ".join(a.meta.name for a in attachments)))
+            pairs.append((N_("Attachments"), ", ".join(f"#{a.meta.id} {a.meta.name}" for a in attachments)))
+        recorded = self.provenance_text("incident", inc.id)
+        if recorded:
+            pairs.append((N_("Recorded"), recorded))
         # One paragraph of "label: value" lines (a table per incident is slow in a 2,000-incident pack).
         parts: list[tuple[str, bool]] = []
         for index, (key, value) in enumerate(pairs):
@@ -285,48 +460,58 @@ class _Builder:
         self.add(k.rich(parts, "small"))
         if inc.description:
             lang = _LANGUAGE_NAMES.get(inc.description_lang, inc.description_lang)
-            self.add(k.rich([(lab.inline(N_("Description (original, {language})"), language=lang), True)], "small"))
-            self.add(k.p(inc.description))
+            self.add(KeepTogether([
+                k.rich([(lab.inline(N_("Description (original, {language})"), language=lang), True)], "small"),
+                k.p(inc.description)]))
         if inc.translation:
             lang = _LANGUAGE_NAMES.get(inc.translation_lang, inc.translation_lang)
-            self.add(k.rich([(lab.inline(N_("Translation ({language})"), language=lang), True)], "small"))
-            self.add(k.p(inc.translation))
+            self.add(KeepTogether([
+                k.rich([(lab.inline(N_("Translation ({language})"), language=lang), True)], "small"),
+                k.p(inc.translation)]))
+        elif inc.description:
+            for other in lab.langs:
+                if other != inc.description_lang:
+                    self.add(k.p(self.no_translation(other, inc.description_lang), "note"))
         if inc.actions:
-            self.add(k.rich([(lab.inline(N_("Actions taken")), True)], "small"))
-            self.add(k.p(inc.actions))
+            self.add(KeepTogether([k.rich([(lab.inline(N_("Actions taken")), True)], "small"), k.p(inc.actions)]))
         if inc.outcome:
-            self.add(k.rich([(lab.inline(N_("Outcome")), True)], "small"))
-            self.add(k.p(inc.outcome))
+            self.add(KeepTogether([k.rich([(lab.inline(N_("Outcome")), True)], "small"), k.p(inc.outcome)]))
 
     def section_payslips(self) -> None:
-        k, lab, d = self.kit, self.labels, self.data
-        self.add(k.h1(SECTIONS["payslips"]))
-        checks = check_months(d.payslips, d.contracts)
+        from reportlab.platypus import KeepTogether
+
+        k, lab = self.kit, self.labels
+        self.section_title("payslips", SECTIONS["payslips"])
+        checks = self.checks
         if not checks:
             self.none_recorded()
             return
         self.add(*k.both(N_("Each month's base pay is divided by the hours it pays for and compared with the "
                             "prefecture's minimum wage in force that month; overtime, late-night and holiday pay "
                             "and the deductions are compared with the law and the contract. Months with a "
-                            "probable shortfall are shaded."), "small"))
+                            "probable shortfall are shaded. Hours: regular / overtime / late-night (late-night "
+                            "hours are part of the first two)."), "small"))
         rows, flagged = [], []
         for index, m in enumerate(checks):
             self.tick()
             s = m.payslip
             hours = "/".join(lab.number(h, 1) for h in (s.regular_hours, s.overtime_hours, s.late_night_hours))
+            prov = self.data.provenance.get(("payslip", s.id))
             rows.append([
                 k.cell(lab.month(s.month)), k.cell(hours), k.cell(lab.money(s.base_pay)),
                 k.cell(lab.number(m.base_hourly, 0) if m.base_hourly is not None else "—"),
                 k.cell(lab.number(m.minimum.yen_per_hour, 0) if m.minimum else "—"),
                 k.cell(lab.money(s.gross)), k.cell(lab.money(s.deductions_total())), k.cell(lab.money(s.net)),
                 k.cell(lab.yen(m.shortfall) if m.shortfall else "—"),
+                k.cell(prov.entered_at[:10] if prov else ""),
             ])
             if m.flagged:
                 flagged.append(index)
         self.add(k.table(
             [N_("Month"), N_("Hours (regular / overtime / night)"), N_("Base pay"), N_("Yen per hour"),
-             N_("Minimum wage per hour"), N_("Gross pay"), N_("Deductions"), N_("Net pay"), N_("Shortfall")],
-            rows, [20 * MM, 22 * MM, 20 * MM, 16 * MM, 18 * MM, 20 * MM, 20 * MM, 20 * MM, 22 * MM],
+             N_("Minimum wage per hour"), N_("Gross pay"), N_("Deductions"), N_("Net pay"), N_("Shortfall"),
+             N_("Entered")],
+            rows, [15 * MM, 21 * MM, 18 * MM, 14 * MM, 17 * MM, 18 * MM, 18 * MM, 18 * MM, 19 * MM, 20 * MM],
             align_right=range(1, 9), flagged_rows=flagged,
         ))
         total = sum(m.shortfall for m in checks)
@@ -334,62 +519,299 @@ class _Builder:
         self.add(k.rich([(lab.inline(N_("Estimated total shortfall")) + ": ", True), (lab.yen(total), True)], "h2"))
         self.add(k.p(lab.inline(N_("{flagged} of {months} months flagged."), flagged=len(flagged),
                                 months=len(checks)), "small"))
-        self.add(*k.both(N_("This is an estimate from the figures on the payslips. It is not a legal decision: "
-                            "a labour standards inspection office or a lawyer checks the final amount."), "muted"))
-        with_findings = [m for m in checks if m.findings]
-        if with_findings:
-            self.add(k.h2(N_("Findings by month")))
-        for m in with_findings:
-            self.tick()
-            self.add(k.p(lab.month(m.payslip.month, long=True), "body", bold=True))
+        sums = findings.category_sums(checks)
+        if total:
+            rows = [[k.choice(findings.CATEGORIES[key]), k.cell(lab.yen(v))] for key, v in sums.items() if v]
+            self.add(k.table([N_("Category"), N_("Shortfall")], rows, [90 * MM, 30 * MM], align_right=(1,)))
+        unchecked = findings.not_checked(checks)
+        if unchecked:
+            self.add(k.note(N_("Months not checked (not counted in the total, not a clean result): {months}."),
+                            months=findings.months_text(lab, [m.payslip.month for m in unchecked])))
+        for text in (findings.ROUNDING_RULE, findings.MID_MONTH_RULE,
+                     N_("This is an estimate from the figures on the payslips. It is not a legal decision: "
+                        "a labour standards inspection office or a lawyer checks the final amount.")):
+            self.add(*k.both(text, "small"))
+        self.findings_by_month(checks, KeepTogether)
+        self.sources(checks)
+
+    def findings_by_month(self, checks, keep_together) -> None:
+        """Findings that recur (the same words in three months or more) once, with their months; the rest under
+        their month's heading. A finding is never split from its translation, a heading never left alone."""
+        k, lab = self.kit, self.labels
+        seen: dict[tuple, list] = {}
+        for m in checks:
             for f in m.findings:
-                self.add(*finding_paragraphs(k, f, self.options.langs))
-        sources = {(m.minimum.source_title, m.minimum.source_url) for m in checks if m.minimum}
+                seen.setdefault((f.code, f.render(lab.primary)), []).append(m)
+        repeated = {key for key, months in seen.items() if len(months) >= 3}
+        if not any(m.findings for m in checks):
+            return
+        self.add(k.h2(N_("Findings by month")))
+        if repeated:
+            self.add(k.p(lab.inline(N_("Repeated findings")), "month", bold=True))
+            for key in sorted(repeated, key=lambda x: seen[x][0].payslip.month):
+                months = seen[key]
+                f = next(f for f in months[0].findings if (f.code, f.render(lab.primary)) == key)
+                together = sum(x.shortfall_yen for m in months for x in m.findings
+                               if (x.code, x.render(lab.primary)) == key)
+                block = finding_paragraphs(k, f, lab.langs)
+                block.append(k.p(lab.inline(N_("In {count} months: {months}."), count=len(months),
+                                            months=findings.months_text(lab, [m.payslip.month for m in months]))
+                                 + (f"  Σ {lab.yen(together)}" if together else ""), "second-small"))
+                self.add(keep_together(block))
+        for m in checks:
+            self.tick()
+            own = [f for f in m.findings if (f.code, f.render(lab.primary)) not in repeated]
+            if not own:
+                continue
+            blocks = [finding_paragraphs(k, f, lab.langs) for f in own]
+            # the month's heading travels with its first finding
+            self.add(keep_together([k.p(lab.month(m.payslip.month, long=True), "month", bold=True)] + blocks[0]))
+            for block in blocks[1:]:
+                self.add(keep_together(block))
+
+    def sources(self, checks) -> None:
+        k = self.kit
+        self.add(k.h2(N_("Sources of the minimum wages")))
+        self.add(k.p(f"{MINISTRY_LIST[0]}: {MINISTRY_LIST[1]}", "small"))
+        sources = sorted({(m.minimum.source_title, m.minimum.source_url) for m in checks if m.minimum})
         if sources:
-            self.add(k.h2(N_("Sources of the minimum wages")))
-            for title, url in sorted(sources):
-                self.add(k.p(f"{title} — {url}", "small"))
+            self.add(k.p(self.labels.inline(N_("Sources recorded with each rate in the app's table:")), "small"))
+            for title, url in sources:
+                self.add(k.p(f"{title}: {decoded(url)}", "small"))
 
     def section_debts(self) -> None:
-        k, lab, d = self.kit, self.labels, self.data
-        self.add(k.h1(SECTIONS["debts"]))
+        k, lab, d, o = self.kit, self.labels, self.data, self.options
+        self.section_title("debts", SECTIONS["debts"])
         if not d.loans and not d.fees:
             self.none_recorded()
             return
-        by_loan: dict[int | None, list[r.Repayment]] = {}
-        for rep in d.repayments:
-            by_loan.setdefault(rep.loan_id, []).append(rep)
+        period = o.date_from is not None or o.date_to is not None
         if d.loans:
             rows = []
             for loan in d.loans:
-                state = loan_state(loan, by_loan.get(loan.id, []), self.as_of)
-                rows.append([k.p(loan.lender or lab.inline(r.LENDER_KINDS.get(loan.lender_kind, "")), "cell"),
-                             k.cell(lab.date(loan.start)), k.cell(lab.money(loan.principal)),
-                             k.cell(lab.money(state.paid)), k.cell(lab.money(state.interest)),
-                             k.cell(lab.money(state.balance))])
-            self.add(k.p(lab.inline(N_("Balances on {date}"), date=lab.date(self.as_of)), "h2", bold=True))
-            self.add(k.table([N_("Lender"), N_("Start"), N_("Principal"), N_("Paid"), N_("Interest"),
-                              N_("Balance")], rows,
-                             [48 * MM, 24 * MM, 27 * MM, 27 * MM, 25 * MM, 27 * MM], align_right=range(2, 6)))
+                reps = self.by_loan.get(loan.id, [])
+                state = loan_state(loan, reps, self.as_of)
+                row = [k.p(loan.lender or lab.inline(r.LENDER_KINDS.get(loan.lender_kind, "")), "cell"),
+                       k.cell(lab.date(loan.start)), k.cell(lab.money(loan.principal))]
+                if period:
+                    row.append(k.cell(lab.money(Money(self.paid_in_period(loan, reps), state.paid.currency))))
+                row += [k.cell(lab.money(state.paid)), k.cell(lab.money(state.interest)),
+                        k.cell(lab.money(state.balance))]
+                rows.append(row)
+            self.add(k.p(lab.inline(N_("Balances on {date}"), date=lab.ldate(self.as_of)), "h2", bold=True))
+            if period:
+                self.add(k.table([N_("Lender"), N_("Start"), N_("Principal"), N_("Paid in the period"),
+                                  N_("Paid since the loan began"), N_("Interest since the loan began"),
+                                  N_("Balance")], rows,
+                                 [38 * MM, 20 * MM, 24 * MM, 24 * MM, 24 * MM, 24 * MM, 24 * MM],
+                                 align_right=range(2, 7)))
+                self.add(k.p(lab.inline(N_("\"Paid in the period\" adds up the repayments listed for {start} – "
+                                           "{end}; \"since the loan began\" counts every repayment up to {end}, "
+                                           "which the balance needs."), start=lab.date(o.date_from) or "…",
+                                        end=lab.date(self.as_of)), "small"))
+            else:
+                self.add(k.table([N_("Lender"), N_("Start"), N_("Principal"), N_("Paid"), N_("Interest"),
+                                  N_("Balance")], rows,
+                                 [48 * MM, 24 * MM, 27 * MM, 27 * MM, 25 * MM, 27 * MM], align_right=range(2, 6)))
+        outlooks = {x.loan_id: x for x in d.loan_outlooks}
+        detailed = len(d.loans) <= 6
         for loan in d.loans:
             self.check_cancel()
-            reps = by_loan.get(loan.id, [])
+            name = " · ".join(x for x in (loan.lender, loan.purpose) if x) or lab.inline(r.Loan.LABEL)
+            if not detailed:
+                self.add(anchor(k, f"loan-{loan.id}", name, 1))
+                continue
+            reps = self.by_loan.get(loan.id, [])
             self.add(k.spacer(3))
-            self.add(k.p(" — ".join(x for x in (loan.lender, loan.purpose) if x) or lab.inline(r.Loan.LABEL),
-                         "h2", bold=True))
-            rate = lab.number(loan.monthly_rate * 100, 3) + " %" if loan.monthly_rate else ""
-            self.add(k.facts([
+            self.add(anchor(k, f"loan-{loan.id}", name, 1))
+            self.add(k.p(name, "h2", bold=True))
+            rate = lab.percent(loan.monthly_rate * 100, 3) if loan.monthly_rate else ""
+            pairs = [
                 (N_("Lender"), f"{loan.lender} ({lab.inline(r.LENDER_KINDS.get(loan.lender_kind, ''))})"),
                 (N_("Purpose"), loan.purpose),
                 (N_("Principal"), lab.money(loan.principal)),
                 (N_("Start"), lab.date(loan.start)),
                 (N_("Interest"), lab.inline(r.INTEREST_MODELS.get(loan.interest_model, loan.interest_model))
-                 + (f" — {rate}" if rate else "")),
+                 + (f": {rate}" + lab.inline(N_(" a month")) if rate else "")),
                 (N_("Term in months"), str(loan.term_months or "")),
                 (N_("Guarantor"), loan.guarantor),
                 (N_("Collateral"), loan.collateral),
                 (N_("Notes"), loan.notes),
-            ]))
+            ]
+            out = outlooks.get(loan.id)
+            if out is not None:
+                if out.term_end:
+                    pairs.append((N_("Term ends"), lab.date(out.term_end)))
+                if out.never_pays_off:
+                    pairs.append((N_("Paid off at the recent pace"), lab.inline(N_("never"))))
+                elif out.payoff:
+                    pairs.append((N_("Paid off at the recent pace"), lab.date(out.payoff)))
+                if out.debt_trap and out.deadline:
+                    pairs.append((N_("Warning"), lab.inline(
+                        N_("Not paid off before the contract or period of stay ends ({date})."),
+                        date=lab.ldate(out.deadline))))
+            pairs.append((N_("Recorded"), self.provenance_text("loan", loan.id)))
+            self.add(k.facts(pairs))
+            self.repayments_by_month(loan, reps)
+        if d.fees:
+            self.fees_table()
+
+    def paid_in_period(self, loan: r.Loan, reps: list[r.Repayment]) -> int:
+        ledger = LoanLedger(loan, reps, self.as_of)
+        return sum(e.amount for e in ledger.entries
+                   if e.kind == "payment" and e.repayment is not None and self.options.in_range(e.repayment.date)
+                   and e.repayment.date <= self.as_of)
+
+    def repayments_by_month(self, loan: r.Loan, reps: list[r.Repayment]) -> None:
+        """The loan's repayments in the period as monthly totals with their count and the balance at month end
+        (every single repayment is in repayments.csv and, when chosen, the appendix)."""
+        k, lab = self.kit, self.labels
+        ledger = LoanLedger(loan, reps, self.as_of)
+        months: dict[tuple[int, int], list[int]] = {}
+        for entry in ledger.entries:
+            if entry.kind != "payment" or entry.repayment is None:
+                continue
+            rep = entry.repayment
+            if not self.options.in_range(rep.date) or rep.date > self.as_of:
+                continue
+            acc = months.setdefault((rep.date.year, rep.date.month), [0, 0, 0])
+            acc[0] += 1
+            acc[1] += entry.amount
+            acc[2] = entry.balance
+        if not months:
+            self.add(k.p(lab.inline(N_("No repayments in the chosen period.")), "muted"))
+            return
+        cur = ledger.currency
+        rows = [[k.cell(f"{y:04d}-{mo:02d}"), k.cell(str(n)), k.cell(lab.money(Money(paid, cur))),
+                 k.cell(lab.money(Money(bal, cur)))] for (y, mo), (n, paid, bal) in sorted(months.items())]
+        total = sum(v[1] for v in months.values())
+        rows.append([k.p(lab.inline(N_("Total")), "cell", bold=True), k.cell(str(sum(v[0] for v in months.values()))),
+                     k.cell(lab.money(Money(total, cur))), ""])
+        self.add(k.spacer(2))
+        self.add(k.table([N_("Month"), N_("Repayments"), N_("Paid (in the loan's currency)"),
+                          N_("Balance at the last repayment")], rows, [24 * MM, 24 * MM, 40 * MM, 40 * MM],
+                         align_right=(1, 2, 3)))
+
+    def fees_table(self) -> None:
+        k, lab, d = self.kit, self.labels, self.data
+        self.add(k.spacer(3))
+        self.add(anchor(k, "fees", lab.inline(N_("Recruitment fees paid before leaving")), 1))
+        self.add(k.h2(N_("Recruitment fees paid before leaving")))
+        rows = []
+        totals: dict[str, int] = {}
+        for fee in sorted(d.fees, key=lambda f: (f.date or dt.date.min, f.id or 0)):
+            totals[fee.amount.currency] = totals.get(fee.amount.currency, 0) + fee.amount.minor
+            rows.append([k.cell(lab.date(fee.date)), self.choice_cell(r.FEE_ITEMS, fee.item),
+                         k.cell(lab.money(fee.amount)), k.p(fee.paid_to, "cell"),
+                         k.choice(N_("Yes") if fee.receipt else N_("No"))])
+        self.add(k.table([N_("Date"), N_("Item"), N_("Amount"), N_("Paid to"), N_("Receipt")], rows,
+                         [24 * MM, 40 * MM, 30 * MM, 60 * MM, 24 * MM], align_right=(2,)))
+        total_text = ", ".join(lab.money(Money(v, c)) for c, v in sorted(totals.items()))
+        self.add(k.rich([(lab.inline(N_("Total")) + ": ", True), (total_text, False)]))
+        for line in findings.fee_lines(lab, d):
+            self.add(*[k.p(("▲ " if i == 0 else "") + t, "body" if i == 0 else "second")
+                       for i, t in enumerate(line.texts)])
+        sources = sorted({(f.source_title, f.source_url) for f in d.fee_findings
+                          if getattr(f, "level", "") in ("over", "banned", "check") and f.source_url})
+        for title, url in sources:
+            self.add(k.p(f"{title}: {decoded(url)}", "small"))
+
+    def section_remittances(self) -> None:
+        k, lab, d = self.kit, self.labels, self.data
+        self.section_title("remittances", SECTIONS["remittances"])
+        if not d.remittances:
+            self.none_recorded()
+            return
+        rows = []
+        for total in yearly_totals(d.remittances):
+            self.tick()
+            rate = total.effective_rate
+            fee = total.fee_fraction
+            rows.append([k.cell(str(total.period.year)), k.cell(str(total.count)), k.cell(lab.money(total.sent)),
+                         k.cell(lab.money(total.fee)), k.cell(lab.money(total.received)),
+                         k.cell(lab.number(rate, 2) if rate is not None else "—"),
+                         k.cell(lab.percent(fee * 100, 2) if fee is not None else "—")])
+        self.add(k.table([N_("Year"), N_("Transfers"), N_("Sent"), N_("Fees"), N_("Received"),
+                          N_("Rate received per unit sent"), N_("Fee share")], rows,
+                         [16 * MM, 20 * MM, 30 * MM, 24 * MM, 36 * MM, 28 * MM, 24 * MM], align_right=range(1, 7)))
+        sums: dict[tuple[str, str], list[int]] = {}
+        for rem in d.remittances:
+            acc = sums.setdefault((rem.sent.currency, rem.received.currency), [0, 0, 0, 0])
+            acc[0] += rem.sent.minor
+            acc[1] += rem.fee.minor if rem.fee.currency == rem.sent.currency else 0
+            acc[2] += rem.received.minor
+            acc[3] += 1
+        for (sc, rc), (sent, fee, received, count) in sorted(sums.items()):
+            self.add(k.spacer(2))
+            self.add(k.h2(N_("All years")))
+            self.add(*k.both(N_("{count} transfers; sent {sent}, fees {fee}, received {received}"), "body",
+                             count=count, sent=lab.lmoney(Money(sent, sc)), fee=lab.lmoney(Money(fee, sc)),
+                             received=lab.lmoney(Money(received, rc))))
+        recipients = sorted({x.recipient for x in d.remittances if x.recipient})
+        if recipients:
+            self.add(k.rich([(lab.inline(N_("Recipients")) + ": ", True), ("; ".join(recipients[:10]), False)],
+                            "small"))
+        self.money_by_month()
+
+    def money_by_month(self) -> None:
+        """Every month's money in one row: transfers home and (when debts are shown) repayments, with counts."""
+        k, lab, d = self.kit, self.labels, self.data
+        months: dict[tuple[int, int], dict] = {}
+
+        def acc(day: dt.date) -> dict:
+            return months.setdefault((day.year, day.month), {"n": 0, "sent": {}, "fee": {}, "recv": {}, "rn": 0,
+                                                              "rep": {}})
+
+        def add(bucket: dict, money: Money) -> None:
+            bucket[money.currency] = bucket.get(money.currency, 0) + money.minor
+
+        for x in d.remittances:
+            a = acc(x.date)
+            a["n"] += 1
+            add(a["sent"], x.sent)
+            add(a["fee"], x.fee)
+            add(a["recv"], x.received)
+        with_debts = "debts" in self.options.sections and bool(d.loans)
+        if with_debts:
+            for x in d.repayments:
+                if self.options.in_range(x.date) and x.date <= self.as_of:
+                    a = acc(x.date)
+                    a["rn"] += 1
+                    add(a["rep"], x.paid)
+
+        def text(bucket: dict) -> str:
+            return "\n".join(lab.money(Money(v, c)) for c, v in sorted(bucket.items())) or "—"
+
+        rows = []
+        for (y, mo), a in sorted(months.items()):
+            self.tick()
+            row = [k.cell(f"{y:04d}-{mo:02d}"), k.cell(str(a["n"] or "")), k.cell(text(a["sent"])),
+                   k.cell(text(a["fee"])), k.cell(text(a["recv"]))]
+            if with_debts:
+                row += [k.cell(str(a["rn"] or "")), k.cell(text(a["rep"]))]
+            rows.append(row)
+        if not rows:
+            return
+        self.add(anchor(k, "money-by-month", lab.inline(N_("Money by month")), 1))
+        self.add(k.h2(N_("Money by month")))
+        self.add(*k.both(N_("Totals per month with the number of transactions. Every single transaction is in the "
+                            "CSV files embedded in this PDF (listed on the integrity page)."), "small"))
+        headers = [N_("Month"), N_("Transfers"), N_("Sent"), N_("Fees"), N_("Received")]
+        widths = [18 * MM, 18 * MM, 26 * MM, 22 * MM, 32 * MM]
+        if with_debts:
+            headers += [N_("Repayments"), N_("Repaid")]
+            widths += [22 * MM, 34 * MM]
+        self.add(k.table(headers, rows, widths, align_right=range(1, len(headers))))
+
+    def appendix_transactions(self) -> None:
+        from reportlab.platypus import PageBreak
+
+        k, lab, d = self.kit, self.labels, self.data
+        self.add(PageBreak())
+        self.section_title("appendix-transactions", N_("Appendix: every transaction"))
+        for loan in d.loans:
+            self.check_cancel()
+            reps = self.by_loan.get(loan.id, [])
             ledger = LoanLedger(loan, reps, self.as_of)
             rows = []
             for entry in ledger.entries:
@@ -404,63 +826,16 @@ class _Builder:
                              k.cell(lab.money(converted) if rep.paid.currency != ledger.currency else ""),
                              k.cell(lab.money(Money(entry.balance, ledger.currency))), k.cell(rep.notes)])
             if rows:
+                self.add(k.p(loan.lender or lab.inline(r.Loan.LABEL), "h2", bold=True))
                 self.add(k.table([N_("Date"), N_("Paid"), N_("In the loan's currency"), N_("Balance after"),
                                   N_("Notes")], rows, [26 * MM, 30 * MM, 32 * MM, 34 * MM, 56 * MM],
                                  align_right=(1, 2, 3)))
-            else:
-                self.add(k.p(lab.inline(N_("No repayments in the chosen period.")), "muted"))
-        if d.fees:
-            self.add(k.spacer(3))
-            self.add(k.h2(N_("Recruitment fees paid before leaving")))
-            rows = []
-            totals: dict[str, int] = {}
-            for fee in sorted(d.fees, key=lambda f: (f.date or dt.date.min, f.id or 0)):
-                totals[fee.amount.currency] = totals.get(fee.amount.currency, 0) + fee.amount.minor
-                rows.append([k.cell(lab.date(fee.date)), k.p(self.choice(r.FEE_ITEMS, fee.item), "cell"),
-                             k.cell(lab.money(fee.amount)), k.p(fee.paid_to, "cell"),
-                             k.p(lab.inline(N_("Yes") if fee.receipt else N_("No")), "cell")])
-            self.add(k.table([N_("Date"), N_("Item"), N_("Amount"), N_("Paid to"), N_("Receipt")], rows,
-                             [24 * MM, 40 * MM, 30 * MM, 60 * MM, 24 * MM], align_right=(2,)))
-            total_text = ", ".join(lab.money(Money(v, c)) for c, v in sorted(totals.items()))
-            self.add(k.rich([(lab.inline(N_("Total")) + ": ", True), (total_text, False)]))
-
-    def section_remittances(self) -> None:
-        k, lab, d = self.kit, self.labels, self.data
-        self.add(k.h1(SECTIONS["remittances"]))
-        if not d.remittances:
-            self.none_recorded()
-            return
-        rows = []
-        for total in yearly_totals(d.remittances):
-            self.tick()
-            rate = total.effective_rate
-            fee = total.fee_fraction
-            rows.append([k.cell(str(total.period.year)), k.cell(str(total.count)), k.cell(lab.money(total.sent)),
-                         k.cell(lab.money(total.fee)), k.cell(lab.money(total.received)),
-                         k.cell(lab.number(rate, 2) if rate is not None else "—"),
-                         k.cell(lab.number(fee * 100, 2) + " %" if fee is not None else "—")])
-        self.add(k.table([N_("Year"), N_("Transfers"), N_("Sent"), N_("Fees"), N_("Received"),
-                          N_("Rate received per unit sent"), N_("Fee share")], rows,
-                         [16 * MM, 20 * MM, 30 * MM, 24 * MM, 36 * MM, 28 * MM, 24 * MM], align_right=range(1, 7)))
-        sums: dict[tuple[str, str], list[int]] = {}
-        for rem in d.remittances:
-            acc = sums.setdefault((rem.sent.currency, rem.received.currency), [0, 0, 0, 0])
-            acc[0] += rem.sent.minor
-            acc[1] += rem.fee.minor if rem.fee.currency == rem.sent.currency else 0
-            acc[2] += rem.received.minor
-            acc[3] += 1
-        for (sc, rc), (sent, fee, received, count) in sorted(sums.items()):
-            self.add(k.spacer(2))
-            self.add(k.rich([
-                (lab.inline(N_("All years")) + ": ", True),
-                (lab.inline(N_("{count} transfers; sent {sent}, fees {fee}, received {received}"), count=count,
-                            sent=lab.money(Money(sent, sc)), fee=lab.money(Money(fee, sc)),
-                            received=lab.money(Money(received, rc))), False),
-            ]))
-        recipients = sorted({x.recipient for x in d.remittances if x.recipient})
-        if recipients:
-            self.add(k.rich([(lab.inline(N_("Recipients")) + ": ", True), ("; ".join(recipients[:10]), False)],
-                            "small"))
+        if d.remittances:
+            rows = [[k.cell(lab.date(x.date)), k.cell(lab.money(x.sent)), k.cell(lab.money(x.fee)),
+                     k.cell(lab.money(x.received)), k.p(x.provider or x.channel, "cell")] for x in d.remittances]
+            self.add(k.h2(N_("Money sent home")))
+            self.add(k.table([N_("Date"), N_("Sent"), N_("Fees"), N_("Received"), N_("Channel")], rows,
+                             [26 * MM, 30 * MM, 26 * MM, 40 * MM, 56 * MM], align_right=(1, 2, 3)))
 
     def attachments_by_owner(self) -> dict[tuple[str, int], list]:
         out: dict[tuple[str, int], list] = {}
@@ -470,12 +845,14 @@ class _Builder:
 
     def owner_text(self, meta: r.Attachment) -> str:
         lab = self.labels
-        cls = r.RECORD_TYPES.get(meta.owner_kind)
-        name = lab.inline(cls.LABEL) if cls else meta.owner_kind
-        text = f"{name} #{meta.owner_id}"
+        if meta.owner_kind == "incident" and meta.owner_id in self.exhibit:
+            text = lab.inline(N_("Incident {number}"), number=self.exhibit[meta.owner_id])
+        else:
+            cls = r.RECORD_TYPES.get(meta.owner_kind)
+            text = (lab.inline(cls.LABEL) if cls else meta.owner_kind) + f" #{meta.owner_id}"
         owner = self._owners().get((meta.owner_kind, meta.owner_id))
-        if owner is not None:
-            text += " — " + owner
+        if owner:
+            text += DOT + owner
         return text
 
     def _owners(self) -> dict[tuple[str, int], str]:
@@ -497,13 +874,16 @@ class _Builder:
 
     def section_attachments(self) -> None:
         k, lab, d = self.kit, self.labels, self.data
-        self.add(k.h1(SECTIONS["attachments"]))
+        self.section_title("attachments", SECTIONS["attachments"])
         if not d.attachments:
             self.none_recorded()
             return
         self.add(*k.both(N_("Each file is kept unchanged inside the vault. Its SHA-256 fingerprint lets anyone "
                             "check that a copy is the same file: on a copy, run sha256sum (Linux), "
                             "shasum -a 256 (macOS) or certutil -hashfile FILE SHA256 (Windows)."), "small"))
+        by_hash: dict[str, list[int]] = {}
+        for a in d.attachments:
+            by_hash.setdefault(a.meta.sha256, []).append(a.meta.id)
         rows = []
         for a in d.attachments:
             self.tick()
@@ -522,6 +902,10 @@ class _Builder:
             ]
             if m.captured:
                 details += [(lab.inline(N_("Taken or received on")) + ": ", True), (lab.date(m.captured) + "\n", False)]
+            twins = [x for x in by_hash[m.sha256] if x != m.id]
+            if twins:
+                details += [(lab.inline(N_("Same file as")) + ": ", True),
+                            (", ".join(f"#{x}" for x in twins) + "\n", False)]
             details += [("SHA-256: ", True), (m.sha256, False)]
             rows.append([k.cell(str(m.id)), thumb, k.rich(details, "cell")])
         self.add(k.table([N_("No."), N_("Preview"), N_("Details")], rows, [12 * MM, 34 * MM, 132 * MM]))
@@ -533,29 +917,32 @@ class _Builder:
         shown = [a for a in self.data.attachments if a.is_image and a.load is not None]
         if not shown:
             return
-        self.add(PageBreak(), k.h1(N_("Images in full")))
+        self.add(PageBreak())
+        self.section_title("appendix-images", N_("Images in full"))
         for a in shown:
             self.check_cancel()
             scaled = images.scale_image(a.load(), 1600)
             if scaled is None:
                 continue
-            caption = k.p(f"#{a.meta.id} {a.meta.name} — {self.owner_text(a.meta)}\nSHA-256: {a.meta.sha256}", "small")
+            caption = k.p(f"#{a.meta.id} {a.meta.name}{DOT}{self.owner_text(a.meta)}\nSHA-256: {a.meta.sha256}",
+                          "small")
             self.add(KeepTogether([images.flowable(scaled, WIDTH, 200 * MM), caption, k.spacer(4)]))
 
     def section_integrity(self) -> None:
         k, lab, d = self.kit, self.labels, self.data
-        self.add(k.h1(SECTIONS["integrity"]))
+        self.section_title("integrity", SECTIONS["integrity"])
         info = d.integrity
         if info is None:
             self.add(k.note(N_("The history of this vault could not be read.")))
             return
-        self.add(k.facts([(N_("History entries"), str(info.entries))], widths=(70 * MM, 108 * MM)))
+        self.add(k.facts([(N_("History entries"), str(info.entries)), (N_("Document id"), doc_id(d, "evidence"))],
+                         widths=(70 * MM, 108 * MM)))
         self.add(k.spacer(2))
         self.add(k.label(N_("Head of the history chain (SHA-256)"), "small"))
         self.add(k.p(info.head_hash, "hash", bold=True))
         if info.ok:
-            self.add(k.p(lab.inline(N_("When this PDF was made, the check found the history intact and every "
-                                       "record consistent with it.")), "body"))
+            self.add(*k.both(N_("When this PDF was made, the check found the history intact and every record "
+                                "consistent with it.")))
         else:
             if info.chain_broken_at is not None:
                 self.add(k.note(N_("Warning: when this PDF was made, the history was broken at entry {seq}."),
@@ -565,23 +952,33 @@ class _Builder:
                                    "(changed outside the app)."), count=info.row_problems))
             if info.damaged:
                 self.add(k.note(N_("Warning: when this PDF was made, the vault file reported damage.")))
-        self.add(k.h2(N_("How to check it")))
-        for text in (
-            N_("Every change to the records (insert, update, delete, export) is an entry in a history chain. Each "
-               "entry's SHA-256 covers the entry before it, so changing, removing or reordering any past entry "
-               "changes every hash after it."),
-            N_("With the vault file and its passphrase, run: handbook-app verify VAULT. It recomputes the whole "
-               "chain from the first entry, compares every record with its last entry, and prints the head of "
-               "the chain."),
-            N_("Making this PDF added one more entry (the handover), and later changes add more, so the head "
-               "printed today may differ. The entry numbered {entries} must still carry the hash printed above: "
-               "handbook-app verify VAULT --expect {entries}:HASH checks exactly that."),
-        ):
-            self.add(*k.both(text, "small", entries=info.entries))
+        self.add(k.h2(N_("Check the history (needs the vault and its passphrase)")))
+        self.add(*k.both(N_("Every change to the records (insert, update, delete, export) is an entry in a history "
+                            "chain. Each entry's SHA-256 covers the entry before it, so changing, removing or "
+                            "reordering any past entry changes every hash after it. Whoever holds the vault file "
+                            "and its passphrase (usually the trainee, with the support group) runs this one "
+                            "command; it recomputes the whole chain and checks that entry {entries} still carries "
+                            "the hash printed above:"), "small", entries=info.entries))
+        self.add(k.p(VERIFY_COMMAND.format(entries=info.entries, hash=info.head_hash), "command"))
+        self.add(*k.both(N_("Making this PDF added one more entry (the handover) and later changes add more, so the "
+                            "newest head differs; the check passes as long as entry {entries} is unchanged."),
+                         "small", entries=info.entries))
+        self.add(k.h2(N_("What anyone who receives this PDF can check alone")))
+        self.add(*k.both(N_("The attachments: a copy of each file must give the SHA-256 printed in the list of "
+                            "attachments. This PDF: its own SHA-256 (sha256sum, or certutil -hashfile FILE SHA256 on "
+                            "Windows) is recorded in the vault when it is saved and printed in the list of earlier "
+                            "handovers of the next pack. The data files below are embedded in this PDF (open the "
+                            "PDF's attachments panel): their SHA-256 must match."), "small"))
+        if self.embedded:
+            rows = [[k.cell(name), k.p(lab.inline(_EMBEDDED_TITLES.get(name, name)), "cell"),
+                     k.cell(str(len(content))), k.p(csv_files.sha256(content), "cell")]
+                    for name, content, _description in self.embedded]
+            self.add(k.table([N_("File"), N_("Contents"), N_("Bytes"), N_("SHA-256")], rows,
+                             [30 * MM, 40 * MM, 16 * MM, 92 * MM], align_right=(2,)))
 
     def section_handovers(self) -> None:
         k, lab, d = self.kit, self.labels, self.data
-        self.add(k.h1(SECTIONS["handovers"]))
+        self.section_title("handovers", SECTIONS["handovers"])
         if not d.handovers:
             self.add(k.p(lab.inline(N_("This record has not been handed over or exported before.")), "muted"))
             return
@@ -591,14 +988,16 @@ class _Builder:
             det = h.details or {}
             what = h.kind.upper()
             if det.get("report"):
-                what += " — " + lab.inline(REPORT_KINDS.get(det["report"], det["report"]))
+                what += DOT + lab.inline(REPORT_KINDS.get(det["report"], det["report"]))
             sections = det.get("sections") or []
             if sections and set(sections) != set(SECTIONS):
                 what += "\n" + ", ".join(lab.one(SECTIONS.get(x, x)) for x in sections)
             if det.get("pages"):
-                what += "\n" + lab.inline(N_("{pages} pages"), pages=det["pages"])
-            when = _utc_text(h.at)
-            rows.append([k.cell(str(h.seq)), k.cell(when), k.p(h.who, "cell"), k.p(what, "cell"),
+                what += "\n" + lab.inline(N_("Pages: {pages}"), pages=det["pages"])
+            who = lab.inline(N_("Trainee")) if h.actor_kind == "trainee" and not h.who else h.who
+            if h.actor_kind == "support":
+                who = f"{h.who}\n{lab.inline(N_('Support worker'))}" if h.who else lab.inline(N_("Support worker"))
+            rows.append([k.cell(str(h.seq)), k.cell(_utc_text(h.at)), k.p(who, "cell"), k.p(what, "cell"),
                          k.p(str(det.get("recipient") or "—"), "cell"),
                          k.p(str(det.get("sha256") or "—"), "cell")])
         self.add(k.table([N_("Entry"), N_("When (UTC)"), N_("Who"), N_("What"), N_("Given to"),
@@ -609,11 +1008,31 @@ class _Builder:
         from reportlab.platypus import KeepTogether
 
         k = self.kit
-        block = [k.h1(SECTIONS["declaration"])]
-        block += k.both(N_("I declare that the records in this document are true to the best of my knowledge, and "
-                           "that they were entered at the times shown in their history."))
+        block = [anchor(k, "declaration", self.labels.inline(SECTIONS["declaration"])), k.h1(SECTIONS["declaration"])]
+        block += k.both(DECLARATION)
         block += signatures(k, (N_("Trainee"), N_("Support worker or witness")))
         self.add(KeepTogether(block))
+
+
+DECLARATION = N_("I declare that the records in this document are true to the best of my knowledge, and that they "
+                 "were entered at the times shown in their history.")
+_DETAIL_WORDS = {
+    "all": N_("all"),
+    "open": N_("the unresolved ones"),
+    "period": N_("those that started in the period"),
+    "selected": N_("those chosen by the person who made it"),
+}
+_EMBEDDED_TITLES = {
+    "payslips.csv": N_("Payslips"),
+    "repayments.csv": N_("Loan repayments"),
+    "remittances.csv": N_("Money sent home"),
+    "recruitment-fees.csv": N_("Recruitment fees"),
+}
+
+
+def _when(at: str, offset: str) -> str:
+    """An audit timestamp (UTC) as 'YYYY-MM-DD HH:MM UTC'."""
+    return (at[:16].replace("T", " ") + " UTC") if at else ""
 
 
 _LANGUAGE_NAMES = {"vi": "Tiếng Việt", "ja": "日本語", "en": "English"}
@@ -643,8 +1062,9 @@ def signatures(kit: Kit, people) -> list:
 
 
 def finding_paragraphs(kit: Kit, finding, langs) -> list:
-    """One finding in each language: the first as body text, the second smaller and grey beneath it."""
+    """One finding in each language, both at the same size and colour (keep them together when placing)."""
     mark = {"shortfall": "■", "warning": "▲", "info": "•"}[finding.severity.value]
+    style = "body" if finding.severity is Severity.SHORTFALL else "small"
     out, seen = [], []
     for index, lang in enumerate(langs):
         template = tr(lang, finding.template) if finding.template else finding.message
@@ -653,9 +1073,9 @@ def finding_paragraphs(kit: Kit, finding, langs) -> list:
         seen.append(template)
         text = finding.render(lang)
         if index == 0:
-            out.append(kit.p(f"{mark} {text}", "body" if finding.severity is Severity.SHORTFALL else "small"))
+            out.append(kit.p(f"{mark} {text}", style))
         else:
-            out.append(kit.p(text, "second"))
+            out.append(kit.p(text, "second" if style == "body" else "second-small"))
     return out
 
 
@@ -677,17 +1097,26 @@ def build_story(data: VaultData, options: ReportOptions, progress: Progress | No
     return builder.kit, builder.build()
 
 
+def page_frame(kit: Kit, data: VaultData, options: ReportOptions, kind: str) -> PageFrame:
+    lab = kit.labels
+    return PageFrame(title=lab.inline(REPORT_KINDS[kind]), generated=data.generated,
+                     footer_note=lab.inline(FOOTER_PASSWORD if options.password else FOOTER_OPEN),
+                     owner=owner_text(data, options), doc_id=doc_id(data, kind), head=short_head(data))
+
+
 def render_evidence_pack(data: VaultData, options: ReportOptions, out: BinaryIO,
                          progress: Progress | None = None, cancelled: Cancelled | None = None) -> RenderInfo:
     """Write the evidence pack PDF into `out` (a binary stream)."""
-    kit, story = build_story(data, options, progress, cancelled)
+    builder = _Builder(data, options, cancelled, progress)
+    story = builder.build()
+    kit = builder.kit
     lab = kit.labels
-    title = lab.inline(REPORT_KINDS["evidence"])
-    frame = PageFrame(title=title, generated=data.generated,
-                      footer_note=lab.inline(N_("Not protected by the vault")))
-    meta = DocMeta(title=title, subject=lab.inline(N_("Records of a technical intern trainee in Japan")),
-                   author=_author(data, options), keywords=("evidence", "technical intern training"))
-    return render_pdf(kit, story, out, frame, meta, progress, cancelled, progress_span=(40, 99))
+    frame = page_frame(kit, data, options, "evidence")
+    meta = DocMeta(title=frame.title, subject=lab.inline(N_("Records of a technical intern trainee in Japan")),
+                   author=_author(data, options),
+                   keywords=("evidence", "technical intern training", f"document {frame.doc_id}"))
+    return render_pdf(kit, story, out, frame, meta, progress, cancelled, progress_span=(40, 99),
+                      embedded=builder.embedded)
 
 
 def _author(data: VaultData, options: ReportOptions) -> str:

@@ -17,6 +17,7 @@ from handbook_app.reports.labels import DEFAULT_LANGS, parse_langs
 
 # Sections of the evidence pack in the order they appear (the cover is always there).
 SECTIONS: dict[str, str] = {
+    "findings": N_("Summary of findings"),
     "summary": N_("Trainee and contract"),
     "incidents": N_("Incident timeline"),
     "payslips": N_("Payslips and the minimum wage"),
@@ -31,6 +32,13 @@ REPORT_KINDS: dict[str, str] = {
     "evidence": N_("Evidence pack"),
     "debt-summary": N_("Debt and remittance summary"),
     "shortfall": N_("Wage shortfall statement"),
+}
+# Which incidents get their full block (the overview table always lists every one).
+INCIDENT_DETAIL: dict[str, str] = {
+    "all": N_("All incidents"),
+    "open": N_("Open incidents only"),
+    "period": N_("Incidents that started in the period"),
+    "selected": N_("Chosen incidents only"),
 }
 IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/jpg", "image/gif", "image/bmp", "image/webp",
                          "image/tiff"})
@@ -52,9 +60,14 @@ class ReportOptions:
     full_images: bool = False  # and each image at full page width in an appendix
     password: str | None = field(default=None, repr=False)  # AES-256 via pypdf when set
     recipient: str = ""  # to whom the PDF is handed (recorded in the audit chain)
+    incident_detail: str = "all"  # which incidents get a full block: all, open, period, selected
+    detail_ids: frozenset[int] = frozenset()  # for "selected"
+    transactions: bool = False  # every repayment and remittance in an appendix (always embedded as CSV)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "langs", parse_langs(self.langs))
+        if self.incident_detail not in INCIDENT_DETAIL:
+            raise ValueError(f"unknown incident detail: {self.incident_detail}")
         unknown = set(self.sections) - set(SECTIONS)
         if unknown:
             raise ValueError(f"unknown sections: {', '.join(sorted(unknown))}")
@@ -100,6 +113,31 @@ class IntegrityInfo:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """When a record was first entered and last changed, and by whom (from the audit chain)."""
+
+    entered_at: str  # UTC ISO timestamp
+    entered_offset: str  # the writer's local offset then, "+09:00"
+    entered_by: str  # "trainee" or the support worker's name (and organisation)
+    changed_at: str = ""
+    changed_by: str = ""
+    changes: int = 0  # how many later updates
+
+
+@dataclass(frozen=True)
+class LoanOutlook:
+    """What the app already knows about a loan's future (as on the Debts screen)."""
+
+    loan_id: int
+    payoff: dt.date | None  # at the recent pace; None when it never pays off or nothing is owed
+    never_pays_off: bool
+    deadline: dt.date | None  # end of the contract or period of stay, whichever is first
+    debt_trap: bool
+    term_end: dt.date | None  # start + term, when the loan has a term
+    overdue: bool  # the term (or a scheduled instalment) has passed with money still owed
+
+
+@dataclass(frozen=True)
 class Handover:
     seq: int
     at: str  # UTC ISO timestamp from the audit chain
@@ -107,6 +145,7 @@ class Handover:
     action: str  # "handover" or "export"
     kind: str  # "pdf", "json", ...
     details: dict
+    actor_kind: str = ""  # "trainee" or "support": the role word is printed in the pack's languages
 
 
 @dataclass
@@ -125,6 +164,12 @@ class VaultData:
     attachments: list[AttachmentItem] = field(default_factory=list)
     integrity: IntegrityInfo | None = None
     handovers: list[Handover] = field(default_factory=list)
+    # Findings the app computes elsewhere (services), for the summary page
+    fee_findings: list = field(default_factory=list)  # core.fees.Finding (level: over, banned, check, ...)
+    fee_rate: tuple | None = None  # (Decimal rate per yen, date, currency) used to compare fees with a yen cap
+    loan_outlooks: list[LoanOutlook] = field(default_factory=list)
+    provenance: dict[tuple[str, int], Provenance] = field(default_factory=dict)
+    all_incident_count: int = 0  # in the vault, before the period and exclusions
 
 
 def masked_attachment(meta: r.Attachment) -> r.Attachment:

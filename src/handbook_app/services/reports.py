@@ -22,6 +22,8 @@ from handbook_app.reports.model import (
     AttachmentItem,
     Handover,
     IntegrityInfo,
+    LoanOutlook,
+    Provenance,
     ReportOptions,
     VaultData,
     apply_privacy,
@@ -81,7 +83,10 @@ def gather(handbook: Handbook, options: ReportOptions, cancelled: Cancelled | No
     data.repayments = handbook.records(r.Repayment, "date")
     data.remittances = [x for x in handbook.records(r.Remittance, "date") if o.in_range(x.date)]
     data.fees = [x for x in handbook.records(r.RecruitmentFee) if o.in_range(x.date)]
-    data.incidents = [x for x in handbook.records(r.Incident, "started") if o.in_range(x.started)]
+    incidents = handbook.records(r.Incident, "started")
+    data.all_incident_count = len(incidents)
+    # "full blocks for the period's incidents" keeps every incident in the overview; otherwise the period filters
+    data.incidents = incidents if o.incident_detail == "period" else [x for x in incidents if o.in_range(x.started)]
     if cancelled is not None and cancelled():
         raise ReportCancelled()
     data = apply_privacy(data, o)
@@ -91,20 +96,83 @@ def gather(handbook: Handbook, options: ReportOptions, cancelled: Cancelled | No
         if (att.owner_kind, att.owner_id) in included and ("attachment", att.id) not in o.exclude:
             shown = masked_attachment(att) if o.mask_third_parties else att
             data.attachments.append(AttachmentItem(shown, _loader(handbook, att)))
-    if "integrity" in o.sections or "handovers" in o.sections:
+    if True:  # every page footer carries the head hash; the integrity page says what the check found
         report = handbook.verify()
         data.integrity = IntegrityInfo(
             entries=report.entries, head_hash=report.head_hash, ok=report.ok,
             chain_broken_at=report.chain.seq if report.chain else None, row_problems=len(report.rows),
             damaged=bool(report.integrity),
         )
-        for e in handbook.audit_entries():
+    entries = handbook.audit_entries()
+    if "integrity" in o.sections or "handovers" in o.sections:
+        for e in entries:
             if e.action in ("handover", "export"):
-                who = e.actor_name or (_("Trainee") if e.actor_kind == "trainee" else _("Support worker"))
+                who = e.actor_name if e.actor_kind != "trainee" else ""
                 if e.actor_org:
                     who = f"{who} ({e.actor_org})"
-                data.handovers.append(Handover(e.seq, e.at, who, e.action, e.kind, dict(e.after or {})))
+                data.handovers.append(Handover(e.seq, e.at, who, e.action, e.kind, dict(e.after or {}), e.actor_kind))
+    data.provenance = provenance(entries)
+    _add_findings(handbook, data, o)
     return data
+
+
+def _actor(e) -> str:
+    if e.actor_kind == "trainee":
+        return "trainee"
+    name = e.actor_name or e.actor_kind
+    return f"{name} ({e.actor_org})" if e.actor_org else name
+
+
+def provenance(entries) -> dict[tuple[str, int], Provenance]:
+    """When each record was entered and last changed, and by whom, from the audit chain."""
+    out: dict[tuple[str, int], Provenance] = {}
+    for e in entries:
+        if e.row_id is None:
+            continue
+        key = (e.kind, e.row_id)
+        if e.action == "insert":
+            out[key] = Provenance(e.at, e.utc_offset, _actor(e))
+        elif e.action == "update" and key in out:
+            old = out[key]
+            out[key] = Provenance(old.entered_at, old.entered_offset, old.entered_by, e.at, _actor(e), old.changes + 1)
+    return out
+
+
+def _add_findings(handbook: Handbook, data: VaultData, o: ReportOptions) -> None:
+    """Fee limits, payoff and the debt-trap line: computed by the Debts services, printed on the summary page."""
+    from handbook_app.core.loans import add_months
+    from handbook_app.i18n.formatting import minor_to_decimal
+    from handbook_app.services import debts
+
+    as_of = min(o.date_to or data.generated.date(), data.generated.date())
+    if data.fees:
+        rates = {}
+        first = next((x for x in handbook.records(r.Remittance, "date")
+                      if x.sent.currency == "JPY" and x.received.currency == data.fees[0].amount.currency
+                      and x.sent.minor > 0 and x.received.minor > 0), None)
+        if first is not None:
+            # the wage-based cap is in yen: compare at the rate of the first money sent home (a recorded, real rate)
+            rate = minor_to_decimal(first.received.minor, first.received.currency) / minor_to_decimal(
+                first.sent.minor, "JPY")
+            rates["JPY"] = rate
+            data.fee_rate = (rate, first.date, first.received.currency)
+        try:
+            data.fee_findings = list(debts.fee_report(handbook, rates).findings)
+        except (ValueError, KeyError):
+            data.fee_findings = []  # a fee that cannot be compared is shown in the Debts screen; the pack lists fees
+    if not data.loans:
+        return
+    screen = debts.debt_screen(handbook, as_of)
+    for outlook in screen.outlooks:
+        loan, state = outlook.view.loan, outlook.view.state
+        proj = outlook.projection
+        term_end = add_months(loan.start, loan.term_months) if loan.term_months else None
+        owed = state.balance.minor > 0
+        due = outlook.view.next_due
+        overdue = owed and ((term_end is not None and term_end < as_of) or bool(due is not None and due.overdue))
+        data.loan_outlooks.append(LoanOutlook(
+            loan.id, proj.payoff_date if proj else None, bool(proj and proj.never_pays_off),
+            screen.overview.deadline, bool(proj and proj.debt_trap), term_end, overdue))
 
 
 def _loader(handbook: Handbook, att: r.Attachment) -> Callable[[], bytes] | None:
