@@ -116,9 +116,24 @@ def test_contacts_complete(guide):
         assert c.checked_on <= date.today()
         if c.article:
             assert guide.has(c.article)
-    # Hours that the sources disagree on are not published as fact.
+    # The reachable route in an emergency: OTIT's Vietnamese line with the hours of OTIT's own handbook.
     otit = guide.contact("otit_vi")
-    assert otit.hours is None and otit.verified is False
+    assert otit.number == "0120-250-168"
+    assert otit.hours is not None and "11:00–19:00" in otit.hours["en"]
+    assert "handbook" in otit.note["en"] and "not verified" in otit.note["en"]  # the Sunday slot
+
+
+def test_emergencies_never_end_at_a_number_the_app_lacks(guide):
+    """Every step or sentence that sends the reader to OTIT's SOS team also gives a number to call."""
+    for article in guide.articles():
+        for block_text in article.plain_body().split("\n"):
+            if "SOS" in block_text and any(w in block_text for w in ("call", "gọi", "Gọi", "電話", "連絡")):
+                assert "0120-250-168" in block_text or "110" in block_text, (article.lang, article.slug, block_text)
+    for task in guide.tasks:
+        for lang in LANGS:
+            for step in task.steps[lang]:
+                if "SOS" in step:
+                    assert "0120-250-168" in step or "110" in step or "119" in step, (task.key, lang, step)
 
 
 def test_selfcheck_complete(guide):

@@ -231,9 +231,12 @@ def test_help_panel_lists_emergency_numbers_first(qtbot):
     inspection = next(c for c in panel.cards if c.contact.key == "labour_inspection")
     assert inspection.number_text() != ""  # no single number: says so
     otit = next(c for c in panel.cards if c.contact.key == "otit_vi")
-    # The OTIT line's hours conflict between sources, so the card says so, in the user's language.
-    assert tr("vi", "Hours: not verified") in otit.label.text()
-    assert tr("vi", "Hours: not verified") != "Hours: not verified"
+    # The reachable route in an emergency: the card shows the OTIT line's hours from OTIT's own handbook.
+    assert "0120-250-168" in otit.label.text() and "11:00–19:00" in otit.label.text()
+    assert "Thứ 2–6" in otit.label.text()
+    assert tr("vi", "Hours: not verified") not in otit.label.text()
+    houterasu = next(c for c in panel.cards if c.contact.key == "embassy_vn")
+    assert tr("vi", "Hours: not verified") in houterasu.label.text()  # unknown hours still say so
 
 
 def test_help_now_opens_from_the_guide_and_links_back(qtbot, guide):
