@@ -13,6 +13,7 @@ NEW_SLUGS = (
     "dismissal",
     "already-left-employer",
     "scams-after-leaving",
+    "employer-bankruptcy-unpaid-wages",
 )
 
 _URL_RE = re.compile(r"https?://\S+")
@@ -112,6 +113,11 @@ SEARCHES = [
     ("偽造在留カード", "ja", "scams-after-leaving"),
     ("scam", "en", "scams-after-leaving"),
     ("fake residence card", "en", "scams-after-leaving"),
+    ("phá sản", "vi", "employer-bankruptcy-unpaid-wages"),
+    ("chủ bỏ trốn", "vi", "employer-bankruptcy-unpaid-wages"),
+    ("倒産", "ja", "employer-bankruptcy-unpaid-wages"),
+    ("立替払", "ja", "employer-bankruptcy-unpaid-wages"),
+    ("bankrupt", "en", "employer-bankruptcy-unpaid-wages"),
 ]
 
 
