@@ -14,6 +14,7 @@ NEW_SLUGS = (
     "already-left-employer",
     "scams-after-leaving",
     "employer-bankruptcy-unpaid-wages",
+    "giving-birth-in-japan",
 )
 
 _URL_RE = re.compile(r"https?://\S+")
@@ -118,6 +119,12 @@ SEARCHES = [
     ("倒産", "ja", "employer-bankruptcy-unpaid-wages"),
     ("立替払", "ja", "employer-bankruptcy-unpaid-wages"),
     ("bankrupt", "en", "employer-bankruptcy-unpaid-wages"),
+    ("sinh con", "vi", "giving-birth-in-japan"),
+    ("khai sinh", "vi", "giving-birth-in-japan"),
+    ("出生届", "ja", "giving-birth-in-japan"),
+    ("出産", "ja", "giving-birth-in-japan"),
+    ("giving birth", "en", "giving-birth-in-japan"),
+    ("baby", "en", "giving-birth-in-japan"),
 ]
 
 
