@@ -99,11 +99,16 @@ class SettingsScreen(Screen):
         layout = QVBoxLayout(self)
         layout.addWidget(self.app_box)
         layout.addWidget(self.vault_box)
+        from handbook_app.ui.widgets.safety_box import SafetyBox
+
+        self.safety_box = SafetyBox(window, self)
+        layout.addWidget(self.safety_box)
         layout.addStretch(1)
         context.actor_changed.connect(self._show_actor)
 
     def refresh(self) -> None:
         self._show_actor()
+        self.safety_box.refresh()
 
     def clear(self) -> None:
         self.verify_result.clear()
@@ -152,4 +157,5 @@ class SettingsScreen(Screen):
         self.profile_button.setText(_("My details…"))
         self.verify_button.setText(_("Verify the record"))
         self.about_button.setText(_("About…"))
+        self.safety_box.retranslate()
         self._show_actor()
