@@ -120,3 +120,26 @@ def test_verify_expect_catches_a_rewritten_history(demo_path):
     result = run("verify", str(demo_path), "--expect", f"{seq}:{digest}")
     assert result.returncode == 1 and f"entry {seq}" in result.stderr
     assert run("verify", str(demo_path), "--expect", "nonsense").returncode == 2
+
+
+def test_recover_with_the_code_sets_a_new_passphrase(tmp_path):
+    from handbook_app.services import recovery, session
+
+    vault = tmp_path / "mine.vault"
+    hb = session.create(vault, PASSPHRASE)
+    code = " ".join(recovery.make_sheet(hb, PASSPHRASE).lines)
+    hb.lock()
+    new = "một mật khẩu mới"
+
+    def recover(typed: str):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("HANDBOOK_")}
+        env.update(HANDBOOK_LANG="en", HANDBOOK_PASSPHRASE=new, HANDBOOK_RECOVERY_CODE=typed)
+        return subprocess.run([sys.executable, "-m", "handbook_app", "recover", str(vault)], capture_output=True,
+                              text=True, env=env, timeout=120)
+
+    typo = recover(code[:-1] + ("A" if code[-1] != "A" else "B"))
+    assert typo.returncode == 2 and "Line 4" in typo.stderr
+    result = recover(code.lower())
+    assert result.returncode == 0, result.stderr
+    assert run("verify", str(vault), passphrase=new).returncode == 0
+    assert run("verify", str(vault)).returncode == 3  # the forgotten passphrase no longer opens it

@@ -162,7 +162,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extend_parser(sub) -> None:
-    """Commands that live in their own modules (reports) register here."""
+    """Commands that live in their own modules (reports, recovery) register here."""
+    from handbook_app.cli_recovery import add_commands as add_recovery
+
+    add_recovery(sub)
     try:
         from handbook_app.cli_reports import add_commands
     except ImportError:

@@ -87,3 +87,18 @@ def test_nothing_of_the_key_is_kept_in_the_vault(vault_path: Path):
     hb.lock()
     assert key_hex not in dump.lower() and sheet.lines[0] not in dump
     assert not [p for p in vault_path.parent.iterdir() if p != vault_path and not p.name.startswith(".")]
+
+
+def test_sheet_pdf_has_the_code_and_both_languages(handbook, tmp_path: Path):
+    import io
+
+    from pypdf import PdfReader
+
+    sheet = recovery.make_sheet(handbook, PASSPHRASE)
+    dest = recovery.save_sheet_pdf(sheet, tmp_path / "sheet.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(dest.read_bytes())).pages)
+    assert len(PdfReader(io.BytesIO(recovery.sheet_pdf(sheet))).pages) == 1
+    for group in sheet.lines[0].split() + sheet.lines[3].split():
+        assert group in text
+    assert "Phiếu khôi phục" in text and "復旧シート" in text
+    assert sheet.sqlcipher_key in text.replace("\n", "")

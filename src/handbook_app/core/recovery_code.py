@@ -14,6 +14,8 @@ import base64
 import hashlib
 from dataclasses import dataclass
 
+from handbook_app.i18n import N_
+
 KEY_BYTES = 32
 SALT_BYTES = 16
 LINES = 4
@@ -84,3 +86,21 @@ def decode(text: str) -> RecoveryKey:
             raise RecoveryCodeError("check", index + 1)
         data += chunk
     return RecoveryKey(data[:KEY_BYTES], data[KEY_BYTES:])
+
+
+# The sheet's words, shared by the screen and the PDF.
+TITLE = N_("Recovery sheet")
+FORGOT_BUTTON = N_("Forgot the passphrase?")
+
+WARNING = N_("Anyone who has this sheet and the vault file can open your record. Keep it like money, in a "
+             "safe place away from the computer and the USB stick. Do not photograph it or save it on a "
+             "computer or phone.")
+STEPS = (
+    N_("Start the Trainee Handbook and choose your vault."),
+    N_("On the unlock screen, press “{button}”."),
+    N_("Type the 4 lines of the code. Small letters, spaces and dashes do not matter."),
+    N_("Choose a new passphrase. After that this sheet no longer works: make and print a new one."),
+)
+VOID = N_("This sheet stops working when the passphrase is changed. The app then offers a new sheet.")
+OTHER_PROGRAM = N_("For a helper using another program: any SQLCipher 4 program opens the vault file with the "
+                   "command below (the key and salt of the code above, in hexadecimal).")

@@ -108,3 +108,28 @@ def unlock_with_code(path: str | os.PathLike, code: str, actor: r.Actor | None =
 def set_new_passphrase(handbook: Handbook, new_passphrase: str) -> None:
     """After opening with the code: the new passphrase (the old one is not asked: it was forgotten)."""
     handbook.change_passphrase(new_passphrase)
+
+
+def sheet_pdf(sheet: RecoverySheet, langs: tuple[str, ...] = ("vi", "ja")) -> bytes:
+    """The sheet as a one-page PDF, in memory (for printing or a deliberate save)."""
+    from handbook_app.reports.base import render_bytes
+    from handbook_app.reports.recovery_sheet import render_recovery_sheet
+
+    data, _info = render_bytes(lambda out: render_recovery_sheet(
+        sheet.lines, sheet.sqlcipher_key, sheet.vault_name, sheet.made, out, langs))
+    return data
+
+
+def save_sheet_pdf(sheet: RecoverySheet, dest: str | os.PathLike, langs: tuple[str, ...] = ("vi", "ja")) -> Path:
+    """Write the sheet's PDF where the user chose (owner-only, atomically). The user was warned: print it
+    and delete the file, because the file opens the vault like the paper does."""
+    from handbook_app.reports.base import ReportWriteError, write_report
+    from handbook_app.reports.recovery_sheet import render_recovery_sheet
+
+    try:
+        written = write_report(dest, lambda out: render_recovery_sheet(
+            sheet.lines, sheet.sqlcipher_key, sheet.vault_name, sheet.made, out, langs))
+    except ReportWriteError as exc:
+        raise VaultError(_("The PDF could not be saved: {reason}. No file was left behind.").format(
+            reason=exc.strerror or exc)) from None
+    return written.path

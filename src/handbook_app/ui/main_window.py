@@ -96,6 +96,10 @@ class MainWindow(QMainWindow):
         self.start.vault_chosen.connect(lambda path: self.open_unlock(Path(path)))
         self.unlock_screen.unlock_requested.connect(self._unlock)
         self.unlock_screen.back_requested.connect(self.show_start)
+        from handbook_app.ui.safety_actions import SafetyActions
+
+        self.safety = SafetyActions(self)
+        self.unlock_screen.recover_requested.connect(self.safety.recover_with_code)
         self.start.help_requested.connect(self.show_help_now)
         self.unlock_screen.help_requested.connect(self.show_help_now)
         self.neutral.continue_requested.connect(self.return_to_vault)
@@ -453,6 +457,7 @@ class MainWindow(QMainWindow):
                 dialog.accept()
                 messages.inform(self, _("Passphrase changed"),
                                 _("From now on, open this vault with the new passphrase."))
+                self.safety.after_passphrase_change(hb, new)
 
             def failed(exc: Exception) -> None:
                 finish()

@@ -120,11 +120,16 @@ class SettingsScreen(Screen):
         layout.addWidget(self.app_box)
         layout.addWidget(self.facts_box)
         layout.addWidget(self.vault_box)
+        from handbook_app.ui.widgets.safety_box import SafetyBox
+
+        self.safety_box = SafetyBox(window, self)
+        layout.addWidget(self.safety_box)
         layout.addStretch(1)
         context.actor_changed.connect(self._show_actor)
 
     def refresh(self) -> None:
         self._show_actor()
+        self.safety_box.refresh()
 
     def clear(self) -> None:
         self.verify_result.clear()
@@ -178,6 +183,7 @@ class SettingsScreen(Screen):
         self.facts_update_button.setToolTip(_("A support group, union or NGO can give you a signed facts update "
                                               "file (.thpack). You can also drop it on this window."))
         self.facts_rollback_button.setText(_("Use the previous facts"))
+        self.safety_box.retranslate()
         self._show_actor()
         self._show_facts()
 

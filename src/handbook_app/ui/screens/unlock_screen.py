@@ -27,6 +27,7 @@ from handbook_app.ui.widgets.passphrase import CapsLockWatcher, password_edit
 class UnlockScreen(QWidget):
     unlock_requested = Signal(str, object)  # passphrase, Actor
     back_requested = Signal()
+    recover_requested = Signal()  # "Forgot the passphrase?": open with the recovery sheet's code
     help_requested = Signal()  # "Help now (F1)" clicked; with no receiver the screen opens Help now itself
     guide_requested = Signal()  # "Rights guide" clicked; with no receiver the screen opens a guide window
 
@@ -65,6 +66,10 @@ class UnlockScreen(QWidget):
         self.back_button = QPushButton(self)
         self.back_button.setObjectName("backButton")
         self.back_button.clicked.connect(self.back_requested.emit)
+        self.forgot_button = QPushButton(self)
+        self.forgot_button.setObjectName("forgotButton")
+        self.forgot_button.setFlat(True)
+        self.forgot_button.clicked.connect(self.recover_requested.emit)
         self.help_button, self.guide_button = help_buttons(self)
         self.help_button.clicked.connect(self.open_help_now)
         self.guide_button.clicked.connect(self.open_guide)
@@ -87,6 +92,10 @@ class UnlockScreen(QWidget):
         inner.addWidget(self.caps)
         inner.addWidget(self.hint)
         inner.addWidget(self.message)
+        forgot = QHBoxLayout()
+        forgot.addStretch(1)
+        forgot.addWidget(self.forgot_button)
+        inner.addLayout(forgot)
         inner.addSpacing(8)
         inner.addWidget(self.actor_picker)
         inner.addSpacing(8)
@@ -216,6 +225,8 @@ class UnlockScreen(QWidget):
         self.hint.setText(_("This is the demo vault. Its passphrase is: {passphrase}").format(passphrase="demo"))
         self.unlock_button.setText(_("Unlock"))
         self.back_button.setText(_("Another vault…"))
+        self.forgot_button.setText(_("Forgot the passphrase?"))
+        self.forgot_button.setToolTip(_("Open the vault with the code of its recovery sheet"))
         self.help_button.setText(_("Help now (F1)"))
         self.help_button.setAccessibleName(_("Help now: emergency numbers"))
         self.help_button.setToolTip(_("Help now: emergency numbers and where to ask for help"))
