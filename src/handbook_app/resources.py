@@ -53,10 +53,10 @@ def use_facts(root: Path | None, label: str | None = None) -> None:
 
 def facts_label() -> str:
     """Which facts are in use, as reports and the About box name them: "org.example.union 3 (2026-10-20)",
-    or for the bundled facts "bundled 0 (2026-12-05)" (resources/facts.json)."""
+    or for the bundled facts "Trainee Handbook (2026-12-05)" (resources/facts.json)."""
     if _facts_label:
         return _facts_label
     import json
 
     raw = json.loads(_root("resources").joinpath("facts.json").read_text(encoding="utf-8"))
-    return f"{raw['id']} {raw['version']} ({raw['published']})"
+    return f"{raw['publisher']} ({raw['published']})"

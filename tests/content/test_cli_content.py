@@ -32,12 +32,12 @@ def test_build_verify_install_list_rollback(trusted, publisher_folder, tmp_path,
     assert "Facts in use: org.example.union 1 (2026-12-20)" in capsys.readouterr().out
     assert main(["--lang", "en", "content", "list"]) == 0
     listing = capsys.readouterr().out.splitlines()
-    assert listing[0].startswith("  bundled 0") and listing[1].startswith("* org.example.union 1")
+    assert listing[0].startswith("  Trainee Handbook (2026-12-05)") and listing[1].startswith("* org.example.union 1")
 
     assert main(["--lang", "en", "content", "install", str(pack)]) == 2  # the same version again
     assert "not newer" in capsys.readouterr().err
     assert main(["--lang", "en", "content", "rollback"]) == 0
-    assert "Facts in use: bundled 0" in capsys.readouterr().out
+    assert "Facts in use: Trainee Handbook (2026-12-05)" in capsys.readouterr().out
     assert main(["--lang", "en", "content", "rollback"]) == 0  # and forward again: one step back and forth
     assert "org.example.union 1" in capsys.readouterr().out
 

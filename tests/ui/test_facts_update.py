@@ -100,7 +100,7 @@ def test_about_names_the_facts_in_use(qtbot, window, trusted_pack):
     from handbook_app.ui.dialogs.about_dialog import AboutDialog
 
     set_locale("en")
-    assert "bundled 0" in AboutDialog(window).text.text()
+    assert "Trainee Handbook (2026-12-05)" in AboutDialog(window).text.text()
     facts_store().install(trusted_pack)
     about = AboutDialog(window)
     qtbot.addWidget(about)

@@ -52,6 +52,9 @@ class FactsInfo:
     changes: dict[str, str]
 
     def label(self) -> str:
+        """ "org.example.union 3 (2026-10-20)"; the bundled facts: "Trainee Handbook (2026-12-05)"."""
+        if self.bundled:
+            return f"{self.publisher} ({self.published.isoformat()})"
         return f"{self.pack_id} {self.version} ({self.published.isoformat()})"
 
 

@@ -193,7 +193,8 @@ class SettingsScreen(Screen):
         store = facts_store()
         info = store.current()
         if info.bundled:
-            text = _("Facts in use: those of this version of the program ({label}).").format(label=info.label())
+            text = _("Facts in use: those of this version of the program (as of {date}).").format(
+                date=info.published.isoformat())
         else:
             text = _("Facts in use: {label}, published by {publisher}.").format(label=info.label(),
                                                                               publisher=info.publisher)
