@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # reading and checking packs loads cryptography and every fac
 STATE = "active.json"
 INSTALLED = "installed"
 PACK_COPY = "pack.thpack"  # the pack as received, kept to lay it again over a newer program's bundled facts
-BASE = "base.txt"  # the label of the bundled facts the installed folder was laid over
+BASE = "base.txt"  # the key() of the bundled facts the installed folder was laid over
 BUNDLED_INFO = "facts.json"  # resources/facts.json: the bundled facts' id, version and date ("pack zero")
 
 
@@ -50,6 +50,10 @@ class FactsInfo:
     bundled: bool
     folder: Path
     changes: dict[str, str]
+
+    def key(self) -> str:
+        """Identifies these facts exactly (a new program release changes the bundled version)."""
+        return f"{self.pack_id} {self.version} {self.published.isoformat()}"
 
     def label(self) -> str:
         """ "org.example.union 3 (2026-10-20)"; the bundled facts: "Trainee Handbook (2026-12-05)"."""
@@ -114,7 +118,7 @@ class FactsStore:
         (new articles of the program stay visible); if that fails, the bundled facts are used."""
         base = info.folder / BASE
         try:
-            if base.read_text(encoding="utf-8") == bundled_info().label():
+            if base.read_text(encoding="utf-8") == bundled_info().key():
                 return info
             prepared = self.prepare(info.folder / PACK_COPY, base_on_bundled=True)
             return self.commit(prepared, allow_older=True, activate=False)
@@ -167,7 +171,7 @@ class FactsStore:
             (staging / MANIFEST_NAME).write_bytes(pack.manifest_bytes)
             (staging / SIGNATURE_NAME).write_bytes(pack.signature)
             shutil.copyfile(pack_path, staging / PACK_COPY)
-            (staging / BASE).write_text(base.label(), encoding="utf-8")
+            (staging / BASE).write_text(base.key(), encoding="utf-8")
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
