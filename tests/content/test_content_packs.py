@@ -257,3 +257,15 @@ def test_a_newer_program_lays_the_installed_pack_over_its_own_facts(store, publi
     assert minimum_wage_on(TOKYO, NOV_2026) is not None  # and the pack's wages
     assert MARKER in article_text()
     assert len(list((store.root / "installed").iterdir())) <= 2
+
+
+def test_bundled_facts_are_dated_no_earlier_than_what_they_hold():
+    """resources/facts.json names the bundled facts; its date must move when an article or a table row is checked
+    again, or an installed pack from before that date would hide the newer bundled facts."""
+    from handbook_app.content.store import bundled_info
+    from handbook_app.core.minimum_wage import load_table
+
+    published = bundled_info().published
+    newest_article = max(a.checked_on for a in default_guide().articles())
+    newest_row = max((r.checked_on for r in load_table().rows if getattr(r, "checked_on", None)), default=published)
+    assert newest_article <= published and newest_row <= published, "bump 'published' in resources/facts.json"
