@@ -17,6 +17,7 @@ NEW_SLUGS = (
     "giving-birth-in-japan",
     "harassment-sexual-violence",
     "night-weekend-help",
+    "first-month-lectures",
 )
 
 _URL_RE = re.compile(r"https?://\S+")
@@ -152,6 +153,12 @@ SEARCHES = [
     ("weekend", "en", "night-weekend-help"),
     ("suicide", "en", "night-weekend-help"),
     ("mental health", "en", "night-weekend-help"),
+    ("tháng đầu", "vi", "first-month-lectures"),
+    ("khóa học", "vi", "first-month-lectures"),
+    ("入国後講習", "ja", "first-month-lectures"),
+    ("講習手当", "ja", "first-month-lectures"),
+    ("lectures", "en", "first-month-lectures"),
+    ("first month", "en", "first-month-lectures"),
 ]
 
 
