@@ -18,6 +18,7 @@ NEW_SLUGS = (
     "harassment-sexual-violence",
     "night-weekend-help",
     "first-month-lectures",
+    "employment-insurance-resident-tax",
 )
 
 _URL_RE = re.compile(r"https?://\S+")
@@ -159,6 +160,12 @@ SEARCHES = [
     ("講習手当", "ja", "first-month-lectures"),
     ("lectures", "en", "first-month-lectures"),
     ("first month", "en", "first-month-lectures"),
+    ("bảo hiểm thất nghiệp", "vi", "employment-insurance-resident-tax"),
+    ("thuế cư trú", "vi", "employment-insurance-resident-tax"),
+    ("雇用保険", "ja", "employment-insurance-resident-tax"),
+    ("住民税", "ja", "employment-insurance-resident-tax"),
+    ("resident tax", "en", "employment-insurance-resident-tax"),
+    ("unemployment", "en", "employment-insurance-resident-tax"),
 ]
 
 
