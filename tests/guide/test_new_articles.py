@@ -19,6 +19,7 @@ NEW_SLUGS = (
     "night-weekend-help",
     "first-month-lectures",
     "employment-insurance-resident-tax",
+    "foreign-resident-centres",
 )
 
 _URL_RE = re.compile(r"https?://\S+")
@@ -166,6 +167,12 @@ SEARCHES = [
     ("住民税", "ja", "employment-insurance-resident-tax"),
     ("resident tax", "en", "employment-insurance-resident-tax"),
     ("unemployment", "en", "employment-insurance-resident-tax"),
+    ("trung tâm tư vấn", "vi", "foreign-resident-centres"),
+    ("phiên dịch", "vi", "foreign-resident-centres"),
+    ("外国人相談", "ja", "foreign-resident-centres"),
+    ("国際交流協会", "ja", "foreign-resident-centres"),
+    ("consultation centre", "en", "foreign-resident-centres"),
+    ("prefecture", "en", "foreign-resident-centres"),
 ]
 
 
