@@ -20,6 +20,7 @@ NEW_SLUGS = (
     "first-month-lectures",
     "employment-insurance-resident-tax",
     "foreign-resident-centres",
+    "after-early-return-vietnam",
 )
 
 _URL_RE = re.compile(r"https?://\S+")
@@ -96,7 +97,7 @@ def test_primary_source_first_and_checked_recently(guide, slug):
 
 
 # Articles for which no official page was found in the stored copies: their facts are marked unverified.
-_NO_PRIMARY: set[str] = set()
+_NO_PRIMARY: set[str] = {"after-early-return-vietnam"}
 
 
 # (query, language, slug that must be among the first three hits)
@@ -173,6 +174,13 @@ SEARCHES = [
     ("国際交流協会", "ja", "foreign-resident-centres"),
     ("consultation centre", "en", "foreign-resident-centres"),
     ("prefecture", "en", "foreign-resident-centres"),
+    ("thanh lý hợp đồng", "vi", "after-early-return-vietnam"),
+    ("tiền ký quỹ", "vi", "after-early-return-vietnam"),
+    ("về nước trước hạn", "vi", "after-early-return-vietnam"),
+    ("途中帰国", "ja", "after-early-return-vietnam"),
+    ("送出機関", "ja", "after-early-return-vietnam"),
+    ("early return", "en", "after-early-return-vietnam"),
+    ("deposit", "en", "after-early-return-vietnam"),
 ]
 
 
