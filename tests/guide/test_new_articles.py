@@ -21,6 +21,7 @@ NEW_SLUGS = (
     "employment-insurance-resident-tax",
     "foreign-resident-centres",
     "after-early-return-vietnam",
+    "safety-heatstroke",
 )
 
 _URL_RE = re.compile(r"https?://\S+")
@@ -181,6 +182,13 @@ SEARCHES = [
     ("送出機関", "ja", "after-early-return-vietnam"),
     ("early return", "en", "after-early-return-vietnam"),
     ("deposit", "en", "after-early-return-vietnam"),
+    ("say nắng", "vi", "safety-heatstroke"),
+    ("sốc nhiệt", "vi", "safety-heatstroke"),
+    ("đồ bảo hộ", "vi", "safety-heatstroke"),
+    ("熱中症", "ja", "safety-heatstroke"),
+    ("保護具", "ja", "safety-heatstroke"),
+    ("heat stroke", "en", "safety-heatstroke"),
+    ("protective equipment", "en", "safety-heatstroke"),
 ]
 
 
