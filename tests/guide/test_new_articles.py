@@ -7,6 +7,7 @@ import re
 import pytest
 
 from handbook_app.guide import LANGS, fold
+from handbook_app.resources import resource_path
 
 NEW_SLUGS = (
     "business-closure-allowance",
@@ -83,6 +84,36 @@ def test_every_phone_number_is_a_help_now_contact(guide, slug):
         known |= phones(" ".join(note.values()))  # alternative numbers given in a contact's note
     for lang in LANGS:
         assert phones(_text(guide.article(slug, lang))) <= known, (slug, lang)
+
+
+# Articles that answer an emergency: a Help now contact opens them.
+EMERGENCY_SLUGS = {"harassment-sexual-violence", "night-weekend-help", "foreign-resident-centres"}
+# Articles that answer a self-check question.
+SELFCHECK_SLUGS = {"business-closure-allowance", "dismissal", "harassment-sexual-violence", "safety-heatstroke"}
+
+
+def test_every_new_article_has_a_task_entry_point(guide):
+    tasks = {t.article for t in guide.tasks}
+    assert set(NEW_SLUGS) <= tasks, set(NEW_SLUGS) - tasks
+
+
+def test_emergency_articles_open_from_help_now(guide):
+    assert {c.article for c in guide.contacts} >= EMERGENCY_SLUGS
+    numbers = {c.key: c.number for c in guide.contacts}
+    assert numbers["onestop_8891"] == "#8891" and numbers["yorisoi"] == "0120-279-338"
+    # hours that only old sources give are not presented as checked
+    assert guide.contact("yorisoi").verified is False and guide.contact("fresc").verified is False
+
+
+def test_selfcheck_questions_open_the_new_articles(guide):
+    assert {q.article for q in guide.selfcheck.questions} >= SELFCHECK_SLUGS
+
+
+def test_first_month_lectures_carry_the_2027_switch_as_valid_until(guide):
+    # Articles carry valid_until where a fact expires; the loader that shows the warning reads it.
+    for lang in LANGS:
+        text = resource_path("guide", lang, "first-month-lectures.md").read_text(encoding="utf-8")
+        assert "\nvalid_until: 2027-03-31\n" in text
 
 
 # Official hosts: e-Gov law texts, ministries and agencies (go.jp), prefectures and cities (lg.jp),
