@@ -139,6 +139,7 @@ SEARCHES = [
     ("hết việc", "vi", "business-closure-allowance"),
     ("het viec", "vi", "business-closure-allowance"),
     ("ở nhà", "vi", "business-closure-allowance"),
+    ("tiền ngừng việc", "vi", "business-closure-allowance"),
     ("stay home", "en", "business-closure-allowance"),
     ("no work", "en", "business-closure-allowance"),
     ("解雇", "ja", "dismissal"),
