@@ -7,6 +7,7 @@ import re
 import pytest
 
 from handbook_app.guide import LANGS, fold
+from handbook_app.resources import resource_path
 
 NEW_SLUGS = (
     "business-closure-allowance",
@@ -17,6 +18,11 @@ NEW_SLUGS = (
     "giving-birth-in-japan",
     "harassment-sexual-violence",
     "night-weekend-help",
+    "first-month-lectures",
+    "employment-insurance-resident-tax",
+    "foreign-resident-centres",
+    "after-early-return-vietnam",
+    "safety-heatstroke",
 )
 
 _URL_RE = re.compile(r"https?://\S+")
@@ -80,6 +86,36 @@ def test_every_phone_number_is_a_help_now_contact(guide, slug):
         assert phones(_text(guide.article(slug, lang))) <= known, (slug, lang)
 
 
+# Articles that answer an emergency: a Help now contact opens them.
+EMERGENCY_SLUGS = {"harassment-sexual-violence", "night-weekend-help", "foreign-resident-centres"}
+# Articles that answer a self-check question.
+SELFCHECK_SLUGS = {"business-closure-allowance", "dismissal", "harassment-sexual-violence", "safety-heatstroke"}
+
+
+def test_every_new_article_has_a_task_entry_point(guide):
+    tasks = {t.article for t in guide.tasks}
+    assert set(NEW_SLUGS) <= tasks, set(NEW_SLUGS) - tasks
+
+
+def test_emergency_articles_open_from_help_now(guide):
+    assert {c.article for c in guide.contacts} >= EMERGENCY_SLUGS
+    numbers = {c.key: c.number for c in guide.contacts}
+    assert numbers["onestop_8891"] == "#8891" and numbers["yorisoi"] == "0120-279-338"
+    # hours that only old sources give are not presented as checked
+    assert guide.contact("yorisoi").verified is False and guide.contact("fresc").verified is False
+
+
+def test_selfcheck_questions_open_the_new_articles(guide):
+    assert {q.article for q in guide.selfcheck.questions} >= SELFCHECK_SLUGS
+
+
+def test_first_month_lectures_carry_the_2027_switch_as_valid_until(guide):
+    # Articles carry valid_until where a fact expires; the loader that shows the warning reads it.
+    for lang in LANGS:
+        text = resource_path("guide", lang, "first-month-lectures.md").read_text(encoding="utf-8")
+        assert "\nvalid_until: 2027-03-31\n" in text
+
+
 # Official hosts: e-Gov law texts, ministries and agencies (go.jp), prefectures and cities (lg.jp),
 # Vietnamese state sites (gov.vn).
 _OFFICIAL_HOST_RE = re.compile(r"https?://[^/]*(\.go\.jp|\.lg\.jp|\.gov\.vn)(/|$)")
@@ -93,7 +129,7 @@ def test_primary_source_first_and_checked_recently(guide, slug):
 
 
 # Articles for which no official page was found in the stored copies: their facts are marked unverified.
-_NO_PRIMARY: set[str] = set()
+_NO_PRIMARY: set[str] = {"after-early-return-vietnam"}
 
 
 # (query, language, slug that must be among the first three hits)
@@ -103,6 +139,7 @@ SEARCHES = [
     ("hết việc", "vi", "business-closure-allowance"),
     ("het viec", "vi", "business-closure-allowance"),
     ("ở nhà", "vi", "business-closure-allowance"),
+    ("tiền ngừng việc", "vi", "business-closure-allowance"),
     ("stay home", "en", "business-closure-allowance"),
     ("no work", "en", "business-closure-allowance"),
     ("解雇", "ja", "dismissal"),
@@ -152,6 +189,38 @@ SEARCHES = [
     ("weekend", "en", "night-weekend-help"),
     ("suicide", "en", "night-weekend-help"),
     ("mental health", "en", "night-weekend-help"),
+    ("tháng đầu", "vi", "first-month-lectures"),
+    ("khóa học", "vi", "first-month-lectures"),
+    ("入国後講習", "ja", "first-month-lectures"),
+    ("講習手当", "ja", "first-month-lectures"),
+    ("lectures", "en", "first-month-lectures"),
+    ("first month", "en", "first-month-lectures"),
+    ("bảo hiểm thất nghiệp", "vi", "employment-insurance-resident-tax"),
+    ("thuế cư trú", "vi", "employment-insurance-resident-tax"),
+    ("雇用保険", "ja", "employment-insurance-resident-tax"),
+    ("住民税", "ja", "employment-insurance-resident-tax"),
+    ("resident tax", "en", "employment-insurance-resident-tax"),
+    ("unemployment", "en", "employment-insurance-resident-tax"),
+    ("trung tâm tư vấn", "vi", "foreign-resident-centres"),
+    ("phiên dịch", "vi", "foreign-resident-centres"),
+    ("外国人相談", "ja", "foreign-resident-centres"),
+    ("国際交流協会", "ja", "foreign-resident-centres"),
+    ("consultation centre", "en", "foreign-resident-centres"),
+    ("prefecture", "en", "foreign-resident-centres"),
+    ("thanh lý hợp đồng", "vi", "after-early-return-vietnam"),
+    ("tiền ký quỹ", "vi", "after-early-return-vietnam"),
+    ("về nước trước hạn", "vi", "after-early-return-vietnam"),
+    ("途中帰国", "ja", "after-early-return-vietnam"),
+    ("送出機関", "ja", "after-early-return-vietnam"),
+    ("early return", "en", "after-early-return-vietnam"),
+    ("deposit", "en", "after-early-return-vietnam"),
+    ("say nắng", "vi", "safety-heatstroke"),
+    ("sốc nhiệt", "vi", "safety-heatstroke"),
+    ("đồ bảo hộ", "vi", "safety-heatstroke"),
+    ("熱中症", "ja", "safety-heatstroke"),
+    ("保護具", "ja", "safety-heatstroke"),
+    ("heat stroke", "en", "safety-heatstroke"),
+    ("protective equipment", "en", "safety-heatstroke"),
 ]
 
 
