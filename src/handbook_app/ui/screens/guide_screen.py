@@ -107,7 +107,9 @@ ARTICLE_CSS = ("h1 { font-size: 150%; } h2 { font-size: 120%; margin-top: 14px; 
                "blockquote { background: #fff8e1; } .foot { color: #444; font-size: small; } "
                ".warn { color: #b00020; font-weight: bold; } "
                "p.intro { font-size: 110%; color: #37474f; background-color: #eef3f7; } "
-               ".em { font-weight: bold; }")
+               ".em { font-weight: bold; } "
+               # furigana: Qt's rich text has no <ruby>, so the reading follows the word, small and grey
+               ".rt { font-size: small; color: #555; }")
 # CJK ideographs, kana, fullwidth forms and Hangul: text that must never be italicised.
 _CJK_RE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 _ITALIC_RE = re.compile(r"<i>(.*?)</i>", re.DOTALL)
