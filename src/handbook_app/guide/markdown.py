@@ -196,12 +196,12 @@ BOX_COLOURS = {"easy": ("#e8f5e9", "#2e7d32"), "show": ("#e3f2fd", "#1565c0"), "
 
 
 def box_html(kind: str, title: str, inner_html: str) -> str:
-    """A bordered, tinted box (one-cell table) with a bold title line."""
+    """A bordered, tinted box (one-cell table) with a bold title line; dark text on the light tint in any palette."""
     background, border = BOX_COLOURS.get(kind, BOX_COLOURS["show"])
     head = f"<p class='boxtitle'><b>{title}</b></p>" if title else ""
     return (f"<table class='box box-{kind}' width='100%' border='1' cellspacing='0' cellpadding='8' "
             f"style='border-color: {border}; border-style: solid; margin-top: 8px; margin-bottom: 8px;' "
-            f"bgcolor='{background}'><tr><td>{head}{inner_html}</td></tr></table>")
+            f"bgcolor='{background}'><tr><td style='color: #1b1b1b;'>{head}{inner_html}</td></tr></table>")
 
 
 def render_html(markdown: str, link_prefix: str = GUIDE_SCHEME, ruby: str = "inline") -> str:
