@@ -183,3 +183,12 @@ def test_every_japanese_article_has_one_easy_japanese_box(guide):
         # kanji outside furigana marks stay rare: the box is for readers at N4-N5
         bare = re.sub(r"\{[^}]+\}", "", text)
         assert len(re.findall(r"[\u4e00-\u9fff]", bare)) <= 4, (article.slug, bare)
+
+
+def test_verified_contacts_were_checked_within_a_year(guide):
+    """`verified: true` needs a source checked within the last year; otherwise the UI says "not verified"."""
+    from handbook_app.guide import is_stale
+
+    for c in guide.contacts:
+        if c.verified:
+            assert not is_stale(c.checked_on), c.key
