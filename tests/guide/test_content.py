@@ -166,3 +166,29 @@ def test_tasks_complete(guide):
 def test_json_files_are_valid_utf8_json():
     for name in ("contacts.json", "selfcheck.json", "tasks.json"):
         json.loads(resource_path("guide", name).read_text(encoding="utf-8"))
+
+
+def test_every_japanese_article_has_one_easy_japanese_box(guide):
+    """やさしい日本語: one `::: easy` box per Japanese article, short sentences, furigana on kanji words."""
+    from handbook_app.guide import parse_blocks
+
+    for article in guide.articles("ja"):
+        boxes = [b for b in parse_blocks(article.body) if b.kind == "box" and b.box == "easy"]
+        assert len(boxes) == 1, article.slug
+        text = " ".join(item for child in boxes[0].children for item in child.items)
+        assert 3 <= text.count("。") <= 8, article.slug
+        assert "{" in text and "|" in text, f"{article.slug}: no furigana"
+        for sentence in re.split(r"[。!?]", re.sub(r"\{([^|}]+)\|[^}]+\}", r"\1", text)):
+            assert len(sentence.strip()) <= 60, (article.slug, sentence)
+        # kanji outside furigana marks stay rare: the box is for readers at N4-N5
+        bare = re.sub(r"\{[^}]+\}", "", text)
+        assert len(re.findall(r"[\u4e00-\u9fff]", bare)) <= 4, (article.slug, bare)
+
+
+def test_verified_contacts_were_checked_within_a_year(guide):
+    """`verified: true` needs a source checked within the last year; otherwise the UI says "not verified"."""
+    from handbook_app.guide import is_stale
+
+    for c in guide.contacts:
+        if c.verified:
+            assert not is_stale(c.checked_on), c.key

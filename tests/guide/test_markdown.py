@@ -80,3 +80,9 @@ def test_print_markdown_flattens_extensions():
 
     out = print_markdown("::: show Nói với cảnh sát\n「すぐに{帰国|きこく}したいです」\n:::")
     assert "#### Nói với cảnh sát" in out and "「すぐに帰国(きこく)したいです」" in out and ":::" not in out
+
+
+def test_box_keeps_one_sentence_a_line():
+    html = render_html("::: easy T\n{給料|きゅうりょう}は もらえます。\nOTITに {電話|でんわ}して ください。\n:::")
+    assert "もらえます。<br>OTITに" in html
+    assert render_html("a\nb") == "<p>a b</p>"  # outside boxes, lines still join

@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from datetime import date  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl  # noqa: E402
@@ -18,9 +19,9 @@ from handbook_app.guide import freshness_warning as real_freshness_warning  # no
 from handbook_app.i18n import set_locale, tr  # noqa: E402
 from handbook_app.resources import resource_path  # noqa: E402
 from handbook_app.ui import messages  # noqa: E402
-from handbook_app.ui.screens import guide_screen  # noqa: E402
+from handbook_app.ui.screens import guide_actions, guide_parts  # noqa: E402
 from handbook_app.ui.screens.guide_screen import GuideScreen, print_available  # noqa: E402
-from handbook_app.ui.widgets.help_now import HelpNowDialog, HelpNowPanel, show_help_now  # noqa: E402
+from handbook_app.ui.widgets.help_now import HelpNowDialog, HelpNowPanel  # noqa: E402
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -86,8 +87,8 @@ def test_search_vietnamese_without_accents_opens_wages(qtbot, guide):
     qtbot.keyClicks(screen.search_box, "luong")
     assert screen.left_stack.currentIndex() == 1
     assert screen.results.count() > 0
-    assert screen.results.item(0).data(guide_screen.SLUG_ROLE) == "wages-minimum-wage"
-    assert "<b>" in screen.results.item(0).data(guide_screen.HTML_ROLE)  # the match is highlighted
+    assert screen.results.item(0).data(guide_parts.SLUG_ROLE) == "wages-minimum-wage"
+    assert "<b>" in screen.results.item(0).data(guide_parts.HTML_ROLE)  # the match is highlighted
     click_result(qtbot, screen)
     assert screen.pages.currentIndex() == 2
     title = guide.article("wages-minimum-wage", "vi").title
@@ -100,7 +101,7 @@ def test_search_japanese_substring_and_enter_opens_first_result(qtbot, guide):
     type_text(screen.search_box, "パスポート")
     assert screen.search_box.text() == "パスポート"
     assert screen.results.count() > 0
-    first = screen.results.item(0).data(guide_screen.SLUG_ROLE)
+    first = screen.results.item(0).data(guide_parts.SLUG_ROLE)
     assert first == "passport-residence-card"
     qtbot.keyClick(screen.search_box, Qt.Key.Key_Return)
     assert screen.article_title() == guide.article(first, "ja").title
@@ -115,7 +116,7 @@ def test_search_in_all_languages_and_nothing_found(qtbot):
     assert screen.left_stack.currentIndex() == 0  # back to the topic list
     screen.scope.setCurrentIndex(screen.scope.findData("all"))
     type_text(screen.search_box, "賃金")
-    langs = {screen.results.item(i).data(guide_screen.LANG_ROLE) for i in range(screen.results.count())}
+    langs = {screen.results.item(i).data(guide_parts.LANG_ROLE) for i in range(screen.results.count())}
     assert "ja" in langs
 
 
@@ -188,8 +189,11 @@ def test_sources_and_checked_on_at_the_foot(qtbot, guide):
 
 
 def test_old_article_shows_a_warning(qtbot, monkeypatch):
-    monkeypatch.setattr(guide_screen, "freshness_warning",
-                        lambda checked_on: real_freshness_warning(checked_on, today=date(2100, 1, 1)))
+    def old(checked_on):
+        return real_freshness_warning(checked_on, today=date(2100, 1, 1))
+
+    monkeypatch.setattr(guide_actions, "freshness_warning", old)  # the banner
+    monkeypatch.setattr(guide_parts, "freshness_warning", old)  # the article's foot
     screen = make_screen(qtbot, "en")
     screen.open_article("work-injury")
     assert screen.stale_banner.isVisible()
@@ -281,11 +285,18 @@ def test_selfcheck_without_a_vault_offers_no_incident_record(qtbot):
 
 
 def test_help_now_without_a_guide_screen_opens_a_guide_window(qtbot):
+    """Before unlocking (no main window listening), the start screen's F1 path wires Help now's article
+    links to a guide window of its own; Help now itself knows no screen (no guide_screen<->help_now circle)."""
+    from handbook_app.ui.screens.start_screen import request_help
+    from handbook_app.ui.widgets import help_now
+
+    assert "guide_screen" not in Path(help_now.__file__).read_text(encoding="utf-8")
     set_locale("vi")
     host = QWidget()
     qtbot.addWidget(host)
     host.show()
-    dialog = show_help_now(host)
+    request_help(host, host.destroyed)  # a signal nobody listens to: the fallback path
+    dialog = host.window().findChild(HelpNowDialog, "helpNowDialog")
     qtbot.mouseClick(dialog.panel.cards[0].more, Qt.MouseButton.LeftButton)
     window = host.findChild(GuideScreen, "guideWindow")
     assert window is not None and window.isVisible() and window.isWindow()

@@ -113,7 +113,8 @@ class Article:
     def print_body(self, today: date | None = None) -> str:
         """The body in the plain Markdown subset of the PDF layer: the out-of-date warnings first as
         `>` notes, boxes as `####` headings, furigana as 漢字(かんじ)."""
-        notes = "".join(f"> ⚠ {d.text(self.lang)}\n\n" for d in self.expired(today))
+        # no ⚠ here: the PDF's embedded fonts lack U+26A0 and the PDF would flag a missing glyph
+        notes = "".join(f"> {d.text(self.lang)}\n\n" for d in self.expired(today))
         return notes + print_markdown(self.body)
 
     def plain_body(self) -> str:

@@ -11,7 +11,7 @@ The rules (documented for authors in docs/guide.md, "Consistency rules"):
   read as the same number; English month names count as their number (`October` = 10), so
   `1 October 2025`, `1/10/2025` and `2025年10月1日` agree (a month name counts only beside a
   digit, so the verb "may" is not May). Clock times count as hours and minutes (`17:00` = 17 as in
-  `17時`; `8:30` = 8 and 30). Vietnamese weekdays (`thứ 2`–`thứ 7`) are not counted. Numbers inside URLs, phone numbers and
+  `17時`; `8:30` = 8 and 30). Vietnamese weekdays (`thứ 2`–`thứ 7`, but not `ngày thứ 4` = day 4) are not counted. Numbers inside URLs, phone numbers and
   furigana readings are not counted. Words for numbers ("two", "hai", "二") are not read: write digits.
 - **Dated facts** (`dated:` / `valid_until:` in the front matter) must carry the same dates in every language.
 
@@ -38,7 +38,7 @@ _MONTH_RE = re.compile(rf"(?<=\d )({_MONTH_WORDS})\b|\b({_MONTH_WORDS})(?= \d)")
 # Vietnamese weekdays are numbered ("thứ 2" = Monday ... "thứ 7" = Saturday); they are not facts to compare.
 # Clock times: "17:00" is the number 17 (as in 17時), "8:30" is 8 and 30 (8時30分).
 _TIME_RE = re.compile(r"(?<!\d)(\d{1,2}):(\d{2})(?!\d)")
-_VI_WEEKDAY_RE = re.compile(r"\bthứ\s*[2-7](?:\s*[–-]\s*[2-7])?", re.IGNORECASE)
+_VI_WEEKDAY_RE = re.compile(r"(?<!ngày )(?<!lần )(?<!năm )(?<!bước )\bthứ\s*[2-7](?:\s*[–-]\s*[2-7])?", re.IGNORECASE)
 # A number: thousands groups (1,023 / 1.500.000 / 1 023), or digits with an optional decimal part.
 _NUMBER_RE = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:([,.\u00a0 ])\d{3})(?:\2\d{3})*(?![\d])|\d+(?:[.,]\d+)?)"

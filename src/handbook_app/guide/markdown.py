@@ -76,7 +76,7 @@ def parse_blocks(markdown: str) -> list[Block]:
             if out_lines:
                 blocks += _parse_simple(out_lines)
                 out_lines = []
-            inner = tuple(_parse_simple(lines[i + 1:end]))
+            inner = tuple(_parse_simple(lines[i + 1:end], keep_lines=True))
             blocks.append(Block("box", (), box=opened.group(1), title=opened.group(2).strip(), children=inner))
             i = end + 1
             continue
@@ -87,7 +87,9 @@ def parse_blocks(markdown: str) -> list[Block]:
     return blocks
 
 
-def _parse_simple(lines: list[str]) -> list[Block]:
+def _parse_simple(lines: list[str], keep_lines: bool = False) -> list[Block]:
+    """Blocks of plain Markdown; `keep_lines` (inside boxes) keeps a paragraph's line breaks:
+    a やさしい日本語 box is written one short sentence a line and read that way."""
     blocks: list[Block] = []
     para: list[str] = []
     list_kind = ""
@@ -98,7 +100,7 @@ def _parse_simple(lines: list[str]) -> list[Block]:
     def flush() -> None:
         nonlocal para, list_kind, list_items, quote
         if para:
-            blocks.append(Block("p", (" ".join(para),)))
+            blocks.append(Block("p", (("\n" if keep_lines else " ").join(para),)))
             para = []
         if list_items:
             blocks.append(Block(list_kind, tuple(list_items), start=list_start))
@@ -194,12 +196,12 @@ BOX_COLOURS = {"easy": ("#e8f5e9", "#2e7d32"), "show": ("#e3f2fd", "#1565c0"), "
 
 
 def box_html(kind: str, title: str, inner_html: str) -> str:
-    """A bordered, tinted box (one-cell table) with a bold title line."""
+    """A bordered, tinted box (one-cell table) with a bold title line; dark text on the light tint in any palette."""
     background, border = BOX_COLOURS.get(kind, BOX_COLOURS["show"])
     head = f"<p class='boxtitle'><b>{title}</b></p>" if title else ""
     return (f"<table class='box box-{kind}' width='100%' border='1' cellspacing='0' cellpadding='8' "
             f"style='border-color: {border}; border-style: solid; margin-top: 8px; margin-bottom: 8px;' "
-            f"bgcolor='{background}'><tr><td>{head}{inner_html}</td></tr></table>")
+            f"bgcolor='{background}'><tr><td style='color: #1b1b1b;'>{head}{inner_html}</td></tr></table>")
 
 
 def render_html(markdown: str, link_prefix: str = GUIDE_SCHEME, ruby: str = "inline") -> str:
@@ -218,7 +220,7 @@ def _render_blocks(blocks: list[Block] | tuple[Block, ...], link_prefix: str, ru
             level = max(2, block.level)  # the article title is the page's <h1>; "##" is <h2>
             parts.append(f"<h{level}>{inline_html(block.items[0], link_prefix, ruby)}</h{level}>")
         elif block.kind == "p":
-            parts.append(f"<p>{inline_html(block.items[0], link_prefix, ruby)}</p>")
+            parts.append(f"<p>{inline_html(block.items[0], link_prefix, ruby).replace(chr(10), '<br>')}</p>")
         elif block.kind == "quote":
             parts.append(f"<blockquote>{inline_html(block.items[0], link_prefix, ruby)}</blockquote>")
         else:

@@ -66,7 +66,16 @@ def request_help(owner: QWidget, signal: Signal) -> None:
         return
     from handbook_app.ui.widgets.help_now import show_help_now
 
-    show_help_now(owner)
+    dialog = show_help_now(owner)
+    if not dialog.property("guideWindowConnected"):  # its article links open a guide window of their own
+        dialog.open_article.connect(lambda slug: _open_guide_window(owner, slug))
+        dialog.setProperty("guideWindowConnected", True)
+
+
+def _open_guide_window(owner: QWidget, slug: str | None = None) -> None:
+    from handbook_app.ui.screens.guide_screen import open_guide_window
+
+    open_guide_window(owner, slug)
 
 
 def request_guide(owner: QWidget, signal: Signal) -> None:

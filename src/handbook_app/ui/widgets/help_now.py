@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QMetaMethod, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -174,14 +174,9 @@ class HelpNowDialog(QDialog):
         self.retranslate()
 
     def _open_article(self, slug: str) -> None:
-        """To whoever connected open_article (the guide screen); else a guide window of its own
-        (before unlocking there is no workspace, and the guide needs none)."""
-        if self.isSignalConnected(QMetaMethod.fromSignal(self.open_article)):
-            self.open_article.emit(slug)
-        else:
-            from handbook_app.ui.screens.guide_screen import open_guide_window
-
-            open_guide_window(self.parentWidget() or self, slug)
+        """To whoever opened the dialog and connected open_article (the main window, the guide screen,
+        or the start/unlock screen's guide window). This widget knows no screen: no import circle."""
+        self.open_article.emit(slug)
         self.close()
 
     def retranslate(self, *_args: object) -> None:
