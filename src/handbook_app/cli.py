@@ -165,7 +165,7 @@ def _extend_parser(sub) -> None:
         from handbook_app.cli_reports import add_commands
     except ImportError:
         return
-    add_commands(sub)
+    add_commands(sub, _open)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
