@@ -51,7 +51,7 @@ NOT_PROTECTED = N_("This PDF is not protected by the vault: anyone who has the f
                    "Give it only to people you trust, and delete copies you no longer need.")
 PASSWORD_NOTE = N_("This PDF is protected with a password (AES-256): it opens only with that password. Give the "
                    "password separately, not with the file. Anyone who has both can read, print and copy it.")
-FOOTER_OPEN = N_("No password: anyone with the file can read it")
+FOOTER_OPEN = N_("No password")
 FOOTER_PASSWORD = N_("Password-protected copy")
 NONE_RECORDED = N_("Nothing of this kind is recorded in the vault for the chosen period.")
 READING_NOTES = (
@@ -294,7 +294,7 @@ class _Builder:
             (N_("Recruitment fees and deposits"), findings.fee_lines(lab, d)),
             (N_("Debts"), findings.loan_lines(lab, d, self.balances)),
             (N_("Incidents"), findings.incident_lines(lab, d)),
-            (N_("Attachments"), findings.duplicate_lines(lab, d, self.owner_text)),
+            (N_("Attachments"), findings.duplicate_lines(lab, d, self.owner_in)),
         ]
         marks = {"shortfall": "■", "warning": "▲", "info": "•"}
         any_line = False
@@ -807,6 +807,16 @@ class _Builder:
             out.setdefault((a.meta.owner_kind, a.meta.owner_id), []).append(a)
         return out
 
+    def owner_in(self, meta: r.Attachment, lang: str) -> str:
+        """What an attachment belongs to, in one language ("事案3 · 2024-06-03")."""
+        lab = self.labels
+        if meta.owner_kind == "incident" and meta.owner_id in self.exhibit:
+            inc = next(i for i in self.incidents if i.id == meta.owner_id)
+            return lab.one(N_("Incident {number}"), lang, number=self.exhibit[meta.owner_id]) + DOT + \
+                lab.date(inc.started)
+        cls = r.RECORD_TYPES.get(meta.owner_kind)
+        return (lab.one(cls.LABEL, lang) if cls else meta.owner_kind) + f" #{meta.owner_id}"
+
     def owner_text(self, meta: r.Attachment) -> str:
         lab = self.labels
         if meta.owner_kind == "incident" and meta.owner_id in self.exhibit:
@@ -938,7 +948,7 @@ class _Builder:
                      k.cell(str(len(content))), k.p(csv_files.sha256(content), "cell")]
                     for name, content, _description in self.embedded]
             self.add(k.table([N_("File"), N_("Contents"), N_("Bytes"), N_("SHA-256")], rows,
-                             [30 * MM, 40 * MM, 16 * MM, 92 * MM], align_right=(2,)))
+                             [28 * MM, 36 * MM, 13 * MM, 101 * MM], align_right=(2,)))
 
     def section_handovers(self) -> None:
         k, lab, d = self.kit, self.labels, self.data
