@@ -153,7 +153,7 @@ def add_commands(sub, open_vault) -> None:
     pdf.add_argument("--protect", action="store_true",
                      help=_("protect the PDF with a password (from HANDBOOK_PDF_PASSWORD or a prompt)"))
     pdf.add_argument("--recipient", metavar="TEXT", help=_("to whom the PDF is given (recorded in the history)"))
-    pdf.add_argument("--incidents", choices=tuple(INCIDENT_DETAIL), default="all",
+    pdf.add_argument("--incidents", choices=tuple(k for k in INCIDENT_DETAIL if k != "selected"), default="all",
                      help=_("which incidents are printed in full (the overview lists every one; default: all)"))
     pdf.add_argument("--transactions", action="store_true",
                      help=_("print every repayment and transfer in an appendix (they are always embedded as CSV)"))

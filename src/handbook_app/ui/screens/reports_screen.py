@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QLineEdit,
+    QListWidgetItem,
     QProgressDialog,
     QTreeWidgetItem,
     QWidget,
@@ -35,6 +36,7 @@ from handbook_app.services.reports import (
     REPORT_KINDS,
     ReportOptions,
     ReportResult,
+    untranslated_incidents,
 )
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.models.record_model import money
@@ -121,6 +123,7 @@ class ReportsScreen(ReportActions, Screen):
     # ------------------------------------------------------------------ loading
     def refresh(self) -> None:
         self._load_records()
+        self._load_untranslated()
         self._load_handovers()
 
     def on_changed(self, changes: Changes) -> None:
@@ -130,6 +133,49 @@ class ReportsScreen(ReportActions, Screen):
             self._load_handovers()
         if changes.touches(*(cls.KIND for cls, _title in RECORD_GROUPS)):
             self._load_records()
+        if changes.touches(r.Incident.KIND):
+            self._load_untranslated()
+
+    def _load_untranslated(self) -> None:
+        hb = self.context.handbook
+        try:
+            self._untranslated = untranslated_incidents(hb) if hb is not None else []
+        except VaultError:
+            self._untranslated = []
+        self.fill_untranslated()
+
+    def fill_untranslated(self) -> None:
+        items = getattr(self, "_untranslated", [])
+        self.untranslated_list.clear()
+        for inc in items:
+            item = QListWidgetItem("{date} — {title}".format(date=format_date(inc.started),
+                                                              title=inc.title or _("(no title)")))
+            item.setData(ID_ROLE, inc.id)
+            item.setToolTip(_("Open this incident to add a translation"))
+            self.untranslated_list.addItem(item)
+        if items:
+            self.untranslated_hint.setText(_("{count} incidents have no translation: the PDF prints them in the "
+                                             "original language with a note. Click one to add the translation.")
+                                           .format(count=len(items)))
+        else:
+            self.untranslated_hint.setText(_("Every incident has a translation."))
+        self.untranslated_list.setVisible(bool(items))
+
+    def open_untranslated(self, item: QListWidgetItem):
+        """Open the incident's own dialog (the same one the Incidents screen opens)."""
+        from handbook_app.ui.dialogs.record_dialog import RecordDialog
+
+        hb = self.context.handbook
+        if hb is None or item is None:
+            return None
+        incident = hb.record(r.Incident, item.data(ID_ROLE))
+        if incident is None:
+            return None
+        dialog = RecordDialog(r.Incident, incident, self.context, self.window())
+        self.edit_dialog = dialog
+        self.context.track(dialog)  # closed on lock and quick exit like every dialog
+        dialog.open()
+        return dialog
 
     def _load_records(self) -> None:
         hb = self.context.handbook
@@ -278,6 +324,7 @@ class ReportsScreen(ReportActions, Screen):
             images=self.images_box.isChecked(),
             full_images=self.images_box.isChecked() and self.full_images_box.isChecked(),
             password=(password or None) if with_password else None, recipient=self.recipient.text().strip(),
+            incident_detail=self.detail_combo.currentData(), transactions=self.transactions_box.isChecked(),
         )
 
     # ------------------------------------------------------------------ lock
@@ -294,6 +341,8 @@ class ReportsScreen(ReportActions, Screen):
             self.last_preview.forget()
             self.last_preview = None
         self.records_tree.clear()
+        self._untranslated = []
+        self.fill_untranslated()
         self._handovers = []
         self._fill_handovers()
         self.password.clear()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QScrollArea,
     QToolButton,
@@ -108,6 +109,15 @@ def build(screen) -> None:
     form.addRow(screen.lang1_label, screen.lang1)
     form.addRow(screen.lang2_label, screen.lang2)
     form.addRow(screen.lang_hint)
+    # for a labour office: Japanese first (headings, order and the document language follow the first)
+    screen.japanese_first = QPushButton(screen.what_group)
+    screen.japanese_first.setObjectName("japaneseFirst")
+    screen.japanese_first.clicked.connect(lambda: screen.set_langs("ja", "vi"))
+    screen.japanese_first_hint = QLabel(screen.what_group)
+    screen.japanese_first_hint.setWordWrap(True)
+    screen.japanese_first_hint.setObjectName("hint")
+    form.addRow(screen.japanese_first)
+    form.addRow(screen.japanese_first_hint)
     form.addRow(screen.from_label, screen.date_from)
     form.addRow(screen.to_label, screen.date_to)
     left.addWidget(screen.what_group)
@@ -122,7 +132,33 @@ def build(screen) -> None:
         box.setChecked(True)
         screen.section_boxes[key] = box
         grid.addWidget(box, i // 2, i % 2)
+    rows = (len(SECTIONS) + 1) // 2
+    screen.detail_label = QLabel(screen.sections_group)
+    screen.detail_combo = QComboBox(screen.sections_group)
+    screen.detail_combo.setObjectName("incidentDetail")
+    for key in ("all", "open", "period"):
+        screen.detail_combo.addItem("", key)
+    screen.detail_label.setBuddy(screen.detail_combo)
+    grid.addWidget(screen.detail_label, rows, 0)
+    grid.addWidget(screen.detail_combo, rows, 1)
+    screen.transactions_box = QCheckBox(screen.sections_group)
+    screen.transactions_box.setObjectName("transactionsAppendix")
+    grid.addWidget(screen.transactions_box, rows + 1, 0, 1, 2)
     left.addWidget(screen.sections_group)
+
+    # incidents without a translation: each one click away from its dialog
+    screen.untranslated_group = QGroupBox(body)
+    untranslated = QVBoxLayout(screen.untranslated_group)
+    screen.untranslated_hint = QLabel(screen.untranslated_group)
+    screen.untranslated_hint.setWordWrap(True)
+    screen.untranslated_list = QListWidget(screen.untranslated_group)
+    screen.untranslated_list.setObjectName("untranslated")
+    screen.untranslated_list.setMaximumHeight(130)
+    screen.untranslated_list.itemClicked.connect(screen.open_untranslated)
+    screen.untranslated_list.itemActivated.connect(screen.open_untranslated)
+    untranslated.addWidget(screen.untranslated_hint)
+    untranslated.addWidget(screen.untranslated_list)
+    right.addWidget(screen.untranslated_group)
 
     # privacy
     screen.privacy_group = QGroupBox(body)

@@ -28,8 +28,22 @@ def retranslate(screen) -> None:
     screen.lang2.setItemText(screen.lang2.count() - 1, _("(none — one language only)"))
     screen.lang1.setAccessibleName(_("First language"))
     screen.lang2.setAccessibleName(_("Second language"))
-    screen.lang_hint.setText(_("Every label is printed in both languages; money and dates are written the way "
-                             "the first language writes them."))
+    screen.japanese_first.setText(_("Japanese first (ja, vi)"))
+    screen.japanese_first.setAccessibleName(_("Japanese first, Vietnamese second"))
+    screen.japanese_first_hint.setText(_("For a labour office or another Japanese reader: headings and findings "
+                                         "come first in Japanese."))
+    screen.detail_label.setText(_("Incidents in full:"))
+    for i, text in enumerate((_("All"), _("Unresolved only"), _("Those in the period"))):
+        screen.detail_combo.setItemText(i, text)
+    screen.detail_combo.setToolTip(_("The overview table lists every incident; this chooses which get their full "
+                                     "page of details."))
+    screen.transactions_box.setText(_("Print every repayment and transfer (appendix)"))
+    screen.transactions_box.setToolTip(_("The body shows money month by month. Every single transaction is always "
+                                         "inside the PDF as a CSV file; tick this to print them too."))
+    screen.untranslated_group.setTitle(_("Incidents without a translation"))
+    screen.fill_untranslated()
+    screen.lang_hint.setText(_("Every label is printed in both languages. Each language writes money and dates its "
+                             "own way; tables use forms both read the same (2026-12-05, ¥1,027)."))
     screen.from_label.setText(_("From:"))
     screen.to_label.setText(_("To:"))
     screen.date_from.edit.setAccessibleName(_("Period from (empty: from the first record)"))
