@@ -707,7 +707,8 @@ class _Builder:
             acc[3] += 1
         for (sc, rc), (sent, fee, received, count) in sorted(sums.items()):
             self.add(k.spacer(2))
-            self.add(k.h2(N_("All years")))
+            period = self.options.date_from is not None or self.options.date_to is not None
+            self.add(k.h2(N_("The whole period") if period else N_("All years")))
             self.add(*k.both(N_("{count} transfers; sent {sent}, fees {fee}, received {received}"), "body",
                              count=count, sent=lab.lmoney(Money(sent, sc)), fee=lab.lmoney(Money(fee, sc)),
                              received=lab.lmoney(Money(received, rc))))
