@@ -170,7 +170,7 @@ def _extend_parser(sub) -> None:
         from handbook_app.cli_reports import add_commands
     except ImportError:
         return
-    add_commands(sub)
+    add_commands(sub, _open)
     from handbook_app.cli_content import add_commands as add_content_commands
 
     add_content_commands(sub)

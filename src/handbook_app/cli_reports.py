@@ -1,25 +1,46 @@
 """`handbook-app export-pdf`: the PDF reports from the command line, with the app's own options.
 
-The vault passphrase comes from $HANDBOOK_PASSPHRASE or a prompt (cli._passphrase); with
+The vault passphrase comes from $HANDBOOK_PASSPHRASE or a prompt (the `open_vault` that `cli`
+hands to `add_commands`; this module never imports `cli`, so the two do not import each other); with
 --protect the PDF password comes from $HANDBOOK_PDF_PASSWORD or a no-echo prompt, never from
 the command line, where other users of the PC could read it in the process list.
+
+Wrong input (a bad option, a date not written YYYY-MM-DD, an output file that exists or a folder
+that does not) raises `ParseError`, which `cli.main` turns into exit code 2.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import os
+import re
 import sys
+from pathlib import Path
 
-from handbook_app.i18n import _
+from handbook_app.i18n import _, ngettext
+from handbook_app.i18n.formatting import ParseError
+
+CliError = ParseError  # a translated one-line message, exit code 2
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 PDF_PASSWORD_ENV = "HANDBOOK_PDF_PASSWORD"
 
 
-def _pdf_password() -> str:
-    from handbook_app.cli import CliError
+def iso_date(text: str, option: str) -> dt.date:
+    """Only YYYY-MM-DD: '01/02/2025' would mean 2 January to one reader and 1 February to another."""
+    value = text.strip()
+    if _ISO_DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise CliError(_("{option} '{text}' is not a date written year-month-day: write it like 2024-01-31.").format(
+        option=option, text=text))
 
+
+def _pdf_password() -> str:
     secret = os.environ.get(PDF_PASSWORD_ENV)
     if secret:
         return secret
@@ -34,8 +55,6 @@ def _pdf_password() -> str:
 
 
 def _options(args: argparse.Namespace):
-    from handbook_app.cli import CliError
-    from handbook_app.i18n.formatting import parse_date
     from handbook_app.reports.labels import parse_langs
     from handbook_app.reports.model import SECTIONS, ReportOptions
 
@@ -59,8 +78,8 @@ def _options(args: argparse.Namespace):
         if not number.isdigit():
             raise CliError(_("--exclude takes KIND:ID items, e.g. incident:4,payslip:12."))
         exclude.add((kind, int(number)))
-    date_from = parse_date(args.date_from) if args.date_from else None
-    date_to = parse_date(args.date_to) if args.date_to else None
+    date_from = iso_date(args.date_from, "--from") if args.date_from else None
+    date_to = iso_date(args.date_to, "--to") if args.date_to else None
     if date_from and date_to and date_from > date_to:
         raise CliError(_("--from is after --to."))
     password = _pdf_password() if args.protect else None
@@ -68,23 +87,34 @@ def _options(args: argparse.Namespace):
         langs=langs, date_from=date_from, date_to=date_to, sections=sections, exclude=frozenset(exclude),
         mask_third_parties=args.mask, show_trainee_name=not args.hide_name, images=not args.no_images,
         full_images=args.full_images, password=password, recipient=args.recipient or "",
+        incident_detail=args.incidents, transactions=args.transactions,
     )
 
 
+def _check_out(out: str, overwrite: bool) -> None:
+    """The output path is input too: a wrong one is exit code 2, before the vault is even opened."""
+    path = Path(out)
+    if path.exists() and not overwrite:
+        raise CliError(_("A file with this name already exists. Choose another name or add --overwrite; nothing "
+                         "was overwritten."))
+    if not path.resolve().parent.is_dir():
+        raise CliError(_("This folder does not exist: {folder}. The PDF was not saved.").format(folder=path.parent))
+
+
 def cmd_export_pdf(args: argparse.Namespace) -> int:
-    from handbook_app.cli import EXIT_OK, _open
     from handbook_app.services.reports import ReportCancelled, export_report
 
+    _check_out(args.out, args.overwrite)
     options = _options(args)
-    handbook = _open(args.vault)
+    handbook = args.open_vault(args.vault)
     try:
         result = export_report(handbook, args.report, args.out, options, overwrite=args.overwrite)
     except ReportCancelled:
         raise KeyboardInterrupt from None
     finally:
         handbook.lock()
-    print(_("Saved {path}: {pages} pages, SHA-256 {sha256}.").format(
-        path=result.path, pages=result.pages, sha256=result.sha256))
+    print(ngettext("Saved {path}: {pages} page, SHA-256 {sha256}.", "Saved {path}: {pages} pages, SHA-256 {sha256}.",
+                   result.pages).format(path=result.path, pages=result.pages, sha256=result.sha256))
     if result.missing_glyphs:
         print(_("Some characters have no glyph in the bundled fonts and are shown as \ufffd: {codes}").format(
             codes=", ".join(result.missing_glyphs)), file=sys.stderr)
@@ -94,11 +124,12 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     else:
         print(_("This PDF is NOT protected by the vault: anyone with the file can read it. Keep it safe and "
                 "delete it when done."), file=sys.stderr)
-    return EXIT_OK
+    return 0
 
 
-def add_commands(sub) -> None:
-    from handbook_app.reports.model import REPORT_KINDS, SECTIONS
+def add_commands(sub, open_vault) -> None:
+    """Register `export-pdf`; `open_vault(path)` unlocks a vault the way the CLI does (passphrase, errors)."""
+    from handbook_app.reports.model import INCIDENT_DETAIL, REPORT_KINDS, SECTIONS
 
     pdf = sub.add_parser("export-pdf", help=_("make a PDF: the evidence pack or a short summary"))
     pdf.add_argument("vault")
@@ -107,8 +138,10 @@ def add_commands(sub) -> None:
                      help=_("which PDF (default: evidence)"))
     pdf.add_argument("--langs", default="vi,ja", help=_("one or two languages, first one for numbers and dates "
                                                         "(default: vi,ja)"))
-    pdf.add_argument("--from", dest="date_from", metavar="DATE", help=_("first day of the period (2024-01-31)"))
-    pdf.add_argument("--to", dest="date_to", metavar="DATE", help=_("last day of the period"))
+    pdf.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
+                     help=_("first day of the period, written year-month-day (2024-01-31)"))
+    pdf.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
+                     help=_("last day of the period, written year-month-day"))
     pdf.add_argument("--sections", metavar="LIST",
                      help=_("comma-separated sections of the evidence pack: {choices}").format(
                          choices=",".join(SECTIONS)))
@@ -120,5 +153,9 @@ def add_commands(sub) -> None:
     pdf.add_argument("--protect", action="store_true",
                      help=_("protect the PDF with a password (from HANDBOOK_PDF_PASSWORD or a prompt)"))
     pdf.add_argument("--recipient", metavar="TEXT", help=_("to whom the PDF is given (recorded in the history)"))
+    pdf.add_argument("--incidents", choices=tuple(k for k in INCIDENT_DETAIL if k != "selected"), default="all",
+                     help=_("which incidents are printed in full (the overview lists every one; default: all)"))
+    pdf.add_argument("--transactions", action="store_true",
+                     help=_("print every repayment and transfer in an appendix (they are always embedded as CSV)"))
     pdf.add_argument("--overwrite", action="store_true", help=_("replace an existing file"))
-    pdf.set_defaults(func=cmd_export_pdf)
+    pdf.set_defaults(func=cmd_export_pdf, open_vault=open_vault)

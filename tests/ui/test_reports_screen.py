@@ -189,3 +189,34 @@ def test_language_change_retranslates(qtbot, screen):
     finally:
         set_locale("vi")
         screen.retranslate()
+
+
+def test_japanese_first_is_one_click_and_explained(qtbot, screen):
+    assert screen.japanese_first.isVisible() and screen.japanese_first_hint.text()
+    screen.japanese_first.click()
+    options = screen.build_options()
+    assert options.langs == ("ja", "vi")
+
+
+def test_incidents_without_translation_are_listed_and_open_their_dialog(qtbot, screen, demo):
+    from handbook_app.ui.dialogs.record_dialog import RecordDialog
+
+    missing = [i for i in demo.records(r.Incident) if i.description and not i.translation]
+    assert screen.untranslated_list.count() == len(missing) > 0
+    assert str(len(missing)) in screen.untranslated_hint.text()
+    item = screen.untranslated_list.item(0)
+    rect = screen.untranslated_list.visualItemRect(item)
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(screen.untranslated_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialog = screen.edit_dialog
+    assert isinstance(dialog, RecordDialog) and dialog.isVisible()
+    assert dialog.original is not None and dialog.original.id == item.data(Qt.ItemDataRole.UserRole + 1)
+    dialog.reject()
+
+
+def test_incident_detail_and_transactions_reach_the_options(qtbot, screen):
+    screen.detail_combo.setCurrentIndex(screen.detail_combo.findData("open"))
+    screen.transactions_box.setChecked(True)
+    options = screen.build_options()
+    assert options.incident_detail == "open" and options.transactions

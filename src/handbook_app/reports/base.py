@@ -35,6 +35,7 @@ MM = 72 / 25.4
 PAGE_MARGIN = 16 * MM
 INK = "#1a1a1a"
 MUTED = "#555555"
+LABEL_INK = "#3b4a63"  # labels when both languages are set in one weight
 RULE = "#9a9a9a"
 HEAD_BG = "#e6eaf0"
 FLAG_BG = "#fde2dc"
@@ -69,6 +70,8 @@ def make_styles():
         "small": ParagraphStyle("hb-small", base, fontSize=7.6, leading=10, spaceAfter=1),
         "muted": ParagraphStyle("hb-muted", base, fontSize=8, leading=10.5, textColor=colors.HexColor(MUTED)),
         "cell": ParagraphStyle("hb-cell", base, fontSize=7.8, leading=9.8, spaceAfter=0),
+        "label": ParagraphStyle("hb-label", base, fontSize=7.8, leading=9.8, spaceAfter=0,
+                                textColor=colors.HexColor(LABEL_INK)),
         "head": ParagraphStyle("hb-head", base, fontName=SANS_BOLD, fontSize=7.6, leading=9.4, spaceAfter=0),
         "title": ParagraphStyle("hb-title", base, fontName=SANS_BOLD, fontSize=21, leading=28, spaceAfter=6,
                                 alignment=TA_CENTER),
@@ -107,6 +110,9 @@ class Kit:
     def __post_init__(self) -> None:
         self.styles = make_styles()
         self.refs = PageRefs()
+        # The Japanese face has no bold: with Japanese in the pack, labels are set in one weight (told apart by
+        # colour) so neither language looks like the main one and the other like a footnote.
+        self.label_bold = "ja" not in self.labels.langs
 
     # -- paragraphs
     def p(self, text: str, style: str = "body", bold: bool = False):
@@ -122,7 +128,9 @@ class Kit:
         plain = "".join(t for t, _b in parts)
         name = style + ":cjk" if self.splitter.is_japanese_heavy(plain) else style
         markup = "".join(
-            (f"<b>{self.splitter.markup(t, True)}</b>" if b else self.splitter.markup(t)) for t, b in parts
+            (f"<b>{self.splitter.markup(t, True)}</b>" if self.label_bold else
+             f'<font color="{LABEL_INK}">{self.splitter.markup(t)}</font>') if b else self.splitter.markup(t)
+            for t, b in parts
         )
         return Paragraph(markup, self.styles[name])
 
@@ -150,7 +158,7 @@ class Kit:
 
     # -- tables
     def head(self, message: str):
-        return self.lines(self.labels.each(message), "head", bold=True)
+        return self.lines(self.labels.each(message), "head", bold=self.label_bold)
 
     def choice(self, message: str, style: str = "cell") -> list:
         """A translated word in a table cell, one line per language."""
@@ -215,7 +223,8 @@ class Kit:
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
 
-        data = [[self.lines(self.labels.each(k), "cell", bold=True), self.p(v or "—", "cell")] for k, v in pairs]
+        data = [[self.lines(self.labels.each(k), "label" if not self.label_bold else "cell", bold=self.label_bold),
+                 self.p(v or "—", "cell")] for k, v in pairs]
         table = Table(data, colWidths=list(widths), hAlign="LEFT")
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -335,8 +344,9 @@ def _canvas_class(kit: Kit, frame: PageFrame):
 
     labels = kit.labels
     refs = kit.refs
-    ident = [x for x in (frame.owner, labels.inline(N_("Document {id}"), id=frame.doc_id) if frame.doc_id else "",
-                         labels.inline(N_("History head {hash}"), hash=frame.head) if frame.head else "") if x]
+    # language-free, so it fits beside the protection note: "Nguyễn Văn Minh · ID 1D10D91B · SHA-256 102f1e133682"
+    ident = [x for x in (frame.owner, f"ID {frame.doc_id}" if frame.doc_id else "",
+                         f"SHA-256 {frame.head}" if frame.head else "") if x]
     second_line = "  ·  ".join(ident) or labels.inline(N_("Generated {date}"), date=labels.datetime(frame.generated))
 
     class NumberedCanvas(Canvas):

@@ -13,7 +13,8 @@ from handbook_app.core.loans import loan_state
 from handbook_app.core.money import Money
 from handbook_app.core.remittances import yearly_totals
 from handbook_app.i18n import N_
-from handbook_app.reports.base import MM, Cancelled, DocMeta, Kit, PageFrame, Progress, RenderInfo, render_pdf
+from handbook_app.reports import findings
+from handbook_app.reports.base import MM, Cancelled, DocMeta, Kit, Progress, RenderInfo, render_pdf
 from handbook_app.reports.labels import Labels
 from handbook_app.reports.model import REPORT_KINDS, ReportOptions, VaultData
 
@@ -30,7 +31,8 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
     name = ""
     if data.profile is not None and options.show_trainee_name:
         name = data.profile.full_name or data.profile.display_name
-    story.append(k.facts([(N_("Trainee"), name or "—"), (N_("Balances on"), lab.date(as_of))]))
+    story.append(k.facts([(N_("Trainee"), name or "—"), (N_("Balances on"), lab.date(as_of)),
+                          (N_("Generated on"), lab.datetime(data.generated))]))
     story.append(k.h2(N_("Debts")))
     by_loan: dict[int, list[r.Repayment]] = {}
     for rep in data.repayments:
@@ -53,6 +55,11 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
                              (", ".join(lab.money(Money(v, c)) for c, v in sorted(owed.items())), True)], "h2"))
         story.append(k.rich([(lab.inline(N_("Repaid so far")) + ": ", True),
                              (", ".join(lab.money(Money(v, c)) for c, v in sorted(paid.items())), False)]))
+        balances = {loan.id: loan_state(loan, by_loan.get(loan.id, []), as_of).balance for loan in data.loans}
+        for line in findings.loan_lines(lab, data, balances):
+            first, *rest = line.texts
+            story.append(k.p("▲ " + first))
+            story += [k.p(t, "second") for t in rest]
     else:
         story.append(k.p(lab.inline(N_("No debts are recorded.")), "muted"))
     if data.fees:
@@ -77,14 +84,12 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
             _add(received, x.received)
             _add(fee_total, x.fee)
         story.append(k.spacer(2))
-        story.append(k.rich([
-            (lab.inline(N_("All years")) + ": ", True),
-            (lab.inline(N_("{count} transfers; sent {sent}, fees {fee}, received {received}"),
+        story.append(k.p(lab.inline(N_("All years")), "h2", bold=True))
+        story += k.both(N_("{count} transfers; sent {sent}, fees {fee}, received {received}"),
                         count=len(data.remittances),
-                        sent=", ".join(lab.money(Money(v, c)) for c, v in sorted(sent.items())),
-                        fee=", ".join(lab.money(Money(v, c)) for c, v in sorted(fee_total.items())),
-                        received=", ".join(lab.money(Money(v, c)) for c, v in sorted(received.items()))), False),
-        ]))
+                        sent=lab.lmoneys([Money(v, c) for c, v in sorted(sent.items())]),
+                        fee=lab.lmoneys([Money(v, c) for c, v in sorted(fee_total.items())]),
+                        received=lab.lmoneys([Money(v, c) for c, v in sorted(received.items())]))
     else:
         story.append(k.p(lab.inline(N_("No money sent home is recorded.")), "muted"))
     story.append(k.spacer(4))
@@ -95,9 +100,11 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
 
 def render_debt_summary(data: VaultData, options: ReportOptions, out: BinaryIO, progress: Progress | None = None,
                         cancelled: Cancelled | None = None) -> RenderInfo:
+    from handbook_app.reports.evidence_pack import _author, page_frame
+
     kit, story = build_story(data, options)
     lab = kit.labels
-    title = lab.inline(REPORT_KINDS["debt-summary"])
-    frame = PageFrame(title, data.generated, lab.inline(N_("Not protected by the vault")))
-    meta = DocMeta(title=title, subject=lab.inline(N_("Debts, repayments and money sent home")))
+    frame = page_frame(kit, data, options, "debt-summary")
+    meta = DocMeta(title=frame.title, subject=lab.inline(N_("Debts, repayments and money sent home")),
+                   author=_author(data, options), keywords=(f"document {frame.doc_id}",))
     return render_pdf(kit, story, out, frame, meta, progress, cancelled, progress_span=(40, 99))

@@ -51,14 +51,14 @@ NOT_PROTECTED = N_("This PDF is not protected by the vault: anyone who has the f
                    "Give it only to people you trust, and delete copies you no longer need.")
 PASSWORD_NOTE = N_("This PDF is protected with a password (AES-256): it opens only with that password. Give the "
                    "password separately, not with the file. Anyone who has both can read, print and copy it.")
-FOOTER_OPEN = N_("No password: anyone with the file can read it")
+FOOTER_OPEN = N_("No password")
 FOOTER_PASSWORD = N_("Password-protected copy")
 NONE_RECORDED = N_("Nothing of this kind is recorded in the vault for the chosen period.")
 READING_NOTES = (
     N_("How to read the figures: in tables, dates are written year-month-day (2026-12-05) and months "
        "year-month (2026-12); amounts use a comma between thousands and a point before decimals: ¥1,027 is one "
-       "thousand and twenty-seven yen, 181,000,000 ₫ is one hundred and eighty-one million dong, 0.8 % is "
-       "eight tenths of a percent. In sentences each language writes figures its own way."),
+       "thousand and twenty-seven yen, 181,000,000 ₫ is one hundred and eighty-one million dong, and eight "
+       "tenths of a percent is written 0.8 %. In sentences each language writes figures its own way."),
 )
 MINISTRY_LIST = ("厚生労働省「地域別最低賃金の全国一覧」 (Ministry of Health, Labour and Welfare)",
                  "https://www.mhlw.go.jp/stf/seisakunitsuite/bunya/koyou_roudou/roudoukijun/minimumichiran/")
@@ -294,7 +294,7 @@ class _Builder:
             (N_("Recruitment fees and deposits"), findings.fee_lines(lab, d)),
             (N_("Debts"), findings.loan_lines(lab, d, self.balances)),
             (N_("Incidents"), findings.incident_lines(lab, d)),
-            (N_("Attachments"), findings.duplicate_lines(lab, d, self.owner_text)),
+            (N_("Attachments"), findings.duplicate_lines(lab, d, self.owner_in)),
         ]
         marks = {"shortfall": "■", "warning": "▲", "info": "•"}
         any_line = False
@@ -478,7 +478,6 @@ class _Builder:
             self.add(KeepTogether([k.rich([(lab.inline(N_("Outcome")), True)], "small"), k.p(inc.outcome)]))
 
     def section_payslips(self) -> None:
-        from reportlab.platypus import KeepTogether
 
         k, lab = self.kit, self.labels
         self.section_title("payslips", SECTIONS["payslips"])
@@ -531,43 +530,8 @@ class _Builder:
                      N_("This is an estimate from the figures on the payslips. It is not a legal decision: "
                         "a labour standards inspection office or a lawyer checks the final amount.")):
             self.add(*k.both(text, "small"))
-        self.findings_by_month(checks, KeepTogether)
+        self.add(*findings_by_month(k, checks))
         self.sources(checks)
-
-    def findings_by_month(self, checks, keep_together) -> None:
-        """Findings that recur (the same words in three months or more) once, with their months; the rest under
-        their month's heading. A finding is never split from its translation, a heading never left alone."""
-        k, lab = self.kit, self.labels
-        seen: dict[tuple, list] = {}
-        for m in checks:
-            for f in m.findings:
-                seen.setdefault((f.code, f.render(lab.primary)), []).append(m)
-        repeated = {key for key, months in seen.items() if len(months) >= 3}
-        if not any(m.findings for m in checks):
-            return
-        self.add(k.h2(N_("Findings by month")))
-        if repeated:
-            self.add(k.p(lab.inline(N_("Repeated findings")), "month", bold=True))
-            for key in sorted(repeated, key=lambda x: seen[x][0].payslip.month):
-                months = seen[key]
-                f = next(f for f in months[0].findings if (f.code, f.render(lab.primary)) == key)
-                together = sum(x.shortfall_yen for m in months for x in m.findings
-                               if (x.code, x.render(lab.primary)) == key)
-                block = finding_paragraphs(k, f, lab.langs)
-                block.append(k.p(lab.inline(N_("In {count} months: {months}."), count=len(months),
-                                            months=findings.months_text(lab, [m.payslip.month for m in months]))
-                                 + (f"  Σ {lab.yen(together)}" if together else ""), "second-small"))
-                self.add(keep_together(block))
-        for m in checks:
-            self.tick()
-            own = [f for f in m.findings if (f.code, f.render(lab.primary)) not in repeated]
-            if not own:
-                continue
-            blocks = [finding_paragraphs(k, f, lab.langs) for f in own]
-            # the month's heading travels with its first finding
-            self.add(keep_together([k.p(lab.month(m.payslip.month, long=True), "month", bold=True)] + blocks[0]))
-            for block in blocks[1:]:
-                self.add(keep_together(block))
 
     def sources(self, checks) -> None:
         k = self.kit
@@ -632,7 +596,7 @@ class _Builder:
                 (N_("Principal"), lab.money(loan.principal)),
                 (N_("Start"), lab.date(loan.start)),
                 (N_("Interest"), lab.inline(r.INTEREST_MODELS.get(loan.interest_model, loan.interest_model))
-                 + (f": {rate}" + lab.inline(N_(" a month")) if rate else "")),
+                 + (": " + lab.inline(N_("{rate} a month"), rate=rate) if rate else "")),
                 (N_("Term in months"), str(loan.term_months or "")),
                 (N_("Guarantor"), loan.guarantor),
                 (N_("Collateral"), loan.collateral),
@@ -743,7 +707,8 @@ class _Builder:
             acc[3] += 1
         for (sc, rc), (sent, fee, received, count) in sorted(sums.items()):
             self.add(k.spacer(2))
-            self.add(k.h2(N_("All years")))
+            period = self.options.date_from is not None or self.options.date_to is not None
+            self.add(k.h2(N_("The whole period") if period else N_("All years")))
             self.add(*k.both(N_("{count} transfers; sent {sent}, fees {fee}, received {received}"), "body",
                              count=count, sent=lab.lmoney(Money(sent, sc)), fee=lab.lmoney(Money(fee, sc)),
                              received=lab.lmoney(Money(received, rc))))
@@ -842,6 +807,16 @@ class _Builder:
         for a in self.data.attachments:
             out.setdefault((a.meta.owner_kind, a.meta.owner_id), []).append(a)
         return out
+
+    def owner_in(self, meta: r.Attachment, lang: str) -> str:
+        """What an attachment belongs to, in one language ("事案3 · 2024-06-03")."""
+        lab = self.labels
+        if meta.owner_kind == "incident" and meta.owner_id in self.exhibit:
+            inc = next(i for i in self.incidents if i.id == meta.owner_id)
+            return lab.one(N_("Incident {number}"), lang, number=self.exhibit[meta.owner_id]) + DOT + \
+                lab.date(inc.started)
+        cls = r.RECORD_TYPES.get(meta.owner_kind)
+        return (lab.one(cls.LABEL, lang) if cls else meta.owner_kind) + f" #{meta.owner_id}"
 
     def owner_text(self, meta: r.Attachment) -> str:
         lab = self.labels
@@ -974,7 +949,7 @@ class _Builder:
                      k.cell(str(len(content))), k.p(csv_files.sha256(content), "cell")]
                     for name, content, _description in self.embedded]
             self.add(k.table([N_("File"), N_("Contents"), N_("Bytes"), N_("SHA-256")], rows,
-                             [30 * MM, 40 * MM, 16 * MM, 92 * MM], align_right=(2,)))
+                             [28 * MM, 36 * MM, 13 * MM, 101 * MM], align_right=(2,)))
 
     def section_handovers(self) -> None:
         k, lab, d = self.kit, self.labels, self.data
@@ -1076,6 +1051,44 @@ def finding_paragraphs(kit: Kit, finding, langs) -> list:
             out.append(kit.p(f"{mark} {text}", style))
         else:
             out.append(kit.p(text, "second" if style == "body" else "second-small"))
+    return out
+
+
+def findings_by_month(kit: Kit, checks) -> list:
+    """Findings that recur (the same words in three months or more) once, with their months; the rest under
+    their month's heading. A finding is never split from its translation, a heading never left alone."""
+    from reportlab.platypus import KeepTogether
+
+    k, lab = kit, kit.labels
+    out: list = []
+    seen: dict[tuple, list] = {}
+    for m in checks:
+        for f in m.findings:
+            seen.setdefault((f.code, f.render(lab.primary)), []).append(m)
+    repeated = {key for key, months in seen.items() if len(months) >= 3}
+    if not any(m.findings for m in checks):
+        return out
+    out.append(k.h2(N_("Findings by month")))
+    if repeated:
+        out.append(k.p(lab.inline(N_("Repeated findings")), "month", bold=True))
+        for key in sorted(repeated, key=lambda x: seen[x][0].payslip.month):
+            months = seen[key]
+            f = next(f for f in months[0].findings if (f.code, f.render(lab.primary)) == key)
+            together = sum(x.shortfall_yen for m in months for x in m.findings
+                           if (x.code, x.render(lab.primary)) == key)
+            block = finding_paragraphs(k, f, lab.langs)
+            block.append(k.p(lab.inline(N_("In {count} months: {months}."), count=len(months),
+                                        months=findings.months_text(lab, [m.payslip.month for m in months]))
+                             + (f"  Σ {lab.yen(together)}" if together else ""), "second-small"))
+            out.append(KeepTogether(block))
+    for m in checks:
+        own = [f for f in m.findings if (f.code, f.render(lab.primary)) not in repeated]
+        if not own:
+            continue
+        blocks = [finding_paragraphs(k, f, lab.langs) for f in own]
+        # the month's heading travels with its first finding
+        out.append(KeepTogether([k.p(lab.month(m.payslip.month, long=True), "month", bold=True)] + blocks[0]))
+        out += [KeepTogether(block) for block in blocks[1:]]
     return out
 
 

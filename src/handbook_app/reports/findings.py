@@ -215,7 +215,7 @@ def duplicate_lines(lab: Labels, data: VaultData, owner_label) -> list[SummaryLi
     for digest, group in sorted(by_hash.items(), key=lambda kv: kv[1][0].meta.id or 0):
         if len(group) < 2:
             continue
-        owners = "; ".join(owner_label(a.meta) for a in group)
+        owners = Local(lambda lang, group=group: "; ".join(owner_label(a.meta, lang) for a in group))
         files = ", ".join(f"#{a.meta.id}" for a in group)
         lines.append(SummaryLine(lab.each(
             N_("The same file is attached more than once ({files}: {owners}); SHA-256 {hash}…"),

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
+from urllib.parse import unquote
 
 from handbook_app.i18n import N_, tr
 from handbook_app.reports.base import DocMeta, Kit, PageFrame, RenderInfo, render_pdf
@@ -106,7 +107,7 @@ def build_story(articles: Sequence[ArticleText]) -> tuple[Kit, list]:
         story += body_flowables(kit, art.body)
         if art.sources:
             story.append(kit.p(tr(art.lang, N_("Sources")), "h2", bold=True))
-            story += [kit.p(f"{t} — {u}" if t else u, "small") for t, u in art.sources]
+            story += [kit.p(f"{t}: {unquote(u)}" if t else unquote(u), "small") for t, u in art.sources]
         if art.checked_on:
             story.append(kit.p(tr(art.lang, N_("Checked on {date}")).format(
                 date=Labels([art.lang]).date(art.checked_on)), "muted"))
@@ -118,6 +119,6 @@ def render_guide_article(articles: Sequence[ArticleText], out: BinaryIO, generat
     kit, story = build_story(articles)
     title = " / ".join(dict.fromkeys(a.title for a in articles))
     generated = generated or dt.datetime.now().astimezone()
-    frame = PageFrame(kit.labels.inline(N_("Rights guide")) + " — " + articles[0].title, generated)
+    frame = PageFrame(kit.labels.inline(N_("Rights guide")) + " · " + articles[0].title, generated)
     meta = DocMeta(title=title, subject=kit.labels.inline(N_("Rights guide")))
     return render_pdf(kit, story, out, frame, meta)

@@ -9,25 +9,28 @@ from __future__ import annotations
 from typing import BinaryIO
 
 from handbook_app.core import prefectures
-from handbook_app.core.wage_checks import Code
 from handbook_app.i18n import N_
-from handbook_app.reports.base import MM, Cancelled, DocMeta, Kit, PageFrame, Progress, RenderInfo, render_pdf
-from handbook_app.reports.evidence_pack import finding_paragraphs, signatures
+from handbook_app.reports import findings
+from handbook_app.reports.base import MM, Cancelled, DocMeta, Kit, Progress, RenderInfo, render_pdf
+from handbook_app.reports.evidence_pack import (
+    DECLARATION,
+    MINISTRY_LIST,
+    VERIFY_COMMAND,
+    _author,
+    decoded,
+    doc_id,
+    findings_by_month,
+    page_frame,
+    signatures,
+)
 from handbook_app.reports.labels import Labels
 from handbook_app.reports.model import REPORT_KINDS, ReportOptions, VaultData
 from handbook_app.reports.wages import check_months
 
-_GROUPS = {
-    Code.BELOW_MINIMUM_WAGE: "minimum",
-    Code.BELOW_PROMISED_WAGE: "contract",
-    Code.OVERTIME_UNDERPAID: "premiums",
-    Code.LATE_NIGHT_UNDERPAID: "premiums",
-    Code.HOLIDAY_UNDERPAID: "premiums",
-    Code.DEDUCTION_ABOVE_PROMISE: "deductions",
-}
-
 
 def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
+    from reportlab.platypus import KeepTogether
+
     kit = Kit(Labels(options.langs))
     k, lab = kit, kit.labels
     checks = check_months(data.payslips, data.contracts)
@@ -55,43 +58,54 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
     if not flagged:
         story.append(k.note(N_("No shortfall was found in the payslips of the chosen period.")))
     else:
+        keys = [key for key, total in findings.category_sums(checks).items() if total]
         rows = []
-        sums = {"minimum": 0, "contract": 0, "premiums": 0, "deductions": 0}
         for m in flagged:
-            parts = {"minimum": 0, "contract": 0, "premiums": 0, "deductions": 0}
-            for f in m.findings:
-                group = _GROUPS.get(f.code)
-                if group:
-                    parts[group] += f.shortfall_yen
-            for key, value in parts.items():
-                sums[key] += value
+            parts = findings.month_parts(m)
             rows.append([k.cell(lab.month(m.payslip.month))]
-                        + [k.cell(lab.yen(parts[x]) if parts[x] else "—") for x in parts]
+                        + [k.cell(lab.yen(parts[x]) if parts[x] else "—") for x in keys]
                         + [k.cell(lab.yen(m.shortfall))])
+        sums = findings.category_sums(checks)
         rows.append([k.p(lab.inline(N_("Total")), "cell", bold=True)]
-                    + [k.cell(lab.yen(v)) for v in sums.values()]
+                    + [k.cell(lab.yen(sums[x])) for x in keys]
                     + [k.cell(lab.yen(sum(m.shortfall for m in flagged)))])
-        story.append(k.table([N_("Month"), N_("Below the minimum wage"), N_("Below the promised wage"),
-                              N_("Overtime, night and holiday premiums"), N_("Deductions above the contract"),
-                              N_("Shortfall")], rows,
-                             [24 * MM, 30 * MM, 30 * MM, 34 * MM, 30 * MM, 30 * MM], align_right=range(1, 6)))
+        width = (178 - 24 - 28) / max(1, len(keys))
+        story.append(k.table([N_("Month")] + [findings.CATEGORIES[x] for x in keys] + [N_("Shortfall")], rows,
+                             [24 * MM] + [width * MM] * len(keys) + [28 * MM], align_right=range(1, len(keys) + 2)))
         story.append(k.spacer(2))
         story.append(k.rich([(lab.inline(N_("Estimated total shortfall")) + ": ", True),
                              (lab.yen(sum(m.shortfall for m in flagged)), True)], "h2"))
-        story.append(k.h2(N_("Findings by month")))
-        for m in flagged:
-            story.append(k.p(lab.month(m.payslip.month, long=True), "body", bold=True))
-            for f in m.findings:
-                if f.shortfall_yen:
-                    story += finding_paragraphs(k, f, options.langs)
+    unchecked = findings.not_checked(checks)
+    if unchecked:
+        story.append(k.note(N_("Months not checked (not counted in the total, not a clean result): {months}."),
+                            months=findings.months_text(lab, [m.payslip.month for m in unchecked])))
+    story.append(k.note("\n".join(lab.each(N_("How to read the figures: in tables, months are written year-month "
+                                              "(2026-12) and yen as ¥1,027 (a comma between thousands).")))))
+    for text in (findings.ROUNDING_RULE, findings.MID_MONTH_RULE):
+        story += k.both(text, "small")
+    if flagged:
+        # the findings, with repeats collapsed, exactly as in the evidence pack
+        story += findings_by_month(kit, flagged)
     story.append(k.spacer(3))
     story += k.both(N_("This is an estimate from the figures on the payslips. It is not a legal decision: "
                        "a labour standards inspection office or a lawyer checks the final amount."), "muted")
+    story.append(k.h2(N_("Sources of the minimum wages")))
+    story.append(k.p(f"{MINISTRY_LIST[0]}: {MINISTRY_LIST[1]}", "small"))
     sources = sorted({(m.minimum.source_title, m.minimum.source_url) for m in checks if m.minimum})
     if sources:
-        story.append(k.h2(N_("Sources of the minimum wages")))
-        story += [k.p(f"{t} — {u}", "small") for t, u in sources]
-    story += signatures(k, (N_("Trainee"),))
+        story.append(k.p(lab.inline(N_("Sources recorded with each rate in the app's table:")), "small"))
+        story += [k.p(f"{t}: {decoded(u)}", "small") for t, u in sources]
+    info = data.integrity
+    if info is not None:
+        story.append(k.h2(N_("How to check this record")))
+        story.append(k.facts([(N_("Document id"), doc_id(data, "shortfall")),
+                              (N_("History entries"), str(info.entries)),
+                              (N_("Head of the history chain (SHA-256)"), info.head_hash)]))
+        story += k.both(N_("Whoever holds the vault file and its passphrase (usually the trainee, with the support "
+                           "group) can check that these figures come from an unchanged record with:"), "small")
+        story.append(k.p(VERIFY_COMMAND.format(entries=info.entries, hash=info.head_hash), "command"))
+    block = [k.h2(N_("Declaration"))] + k.both(DECLARATION) + signatures(k, (N_("Trainee"),))
+    story.append(KeepTogether(block))
     return kit, story
 
 
@@ -99,7 +113,7 @@ def render_shortfall_statement(data: VaultData, options: ReportOptions, out: Bin
                                progress: Progress | None = None, cancelled: Cancelled | None = None) -> RenderInfo:
     kit, story = build_story(data, options)
     lab = kit.labels
-    title = lab.inline(REPORT_KINDS["shortfall"])
-    frame = PageFrame(title, data.generated, lab.inline(N_("Not protected by the vault")))
-    meta = DocMeta(title=title, subject=lab.inline(N_("Wage shortfall estimated from payslips")))
+    frame = page_frame(kit, data, options, "shortfall")
+    meta = DocMeta(title=frame.title, subject=lab.inline(N_("Wage shortfall estimated from payslips")),
+                   author=_author(data, options), keywords=(f"document {frame.doc_id}",))
     return render_pdf(kit, story, out, frame, meta, progress, cancelled, progress_span=(40, 99))

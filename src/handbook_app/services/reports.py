@@ -38,7 +38,7 @@ Cancelled = Callable[[], bool]
 __all__ = [
     "REPORT_KINDS", "SECTIONS", "ReportCancelled", "ReportError", "ReportOptions", "ReportPreview", "ReportResult",
     "build_debt_summary", "build_evidence_pack", "build_shortfall_statement", "export_report", "gather",
-    "preview_report", "print_guide_article",
+    "preview_report", "print_guide_article", "untranslated_incidents",
 ]
 
 
@@ -173,6 +173,11 @@ def _add_findings(handbook: Handbook, data: VaultData, o: ReportOptions) -> None
         data.loan_outlooks.append(LoanOutlook(
             loan.id, proj.payoff_date if proj else None, bool(proj and proj.never_pays_off),
             screen.overview.deadline, bool(proj and proj.debt_trap), term_end, overdue))
+
+
+def untranslated_incidents(handbook: Handbook) -> list[r.Incident]:
+    """Incidents whose description has no translation: the PDF marks them; the export screen lists them."""
+    return [x for x in handbook.records(r.Incident, "started") if x.description.strip() and not x.translation.strip()]
 
 
 def _loader(handbook: Handbook, att: r.Attachment) -> Callable[[], bytes] | None:

@@ -1,0 +1,220 @@
+"""The evidence pack as a Japanese-only inspector and a lawyer read it (issue 12), checked on the text layer:
+each language's figures in its own format, the findings summary, the real head hash and command, markers
+where a translation is missing, bookmarks and page numbers, the protected wording, embedded CSV data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from handbook_app.core import records as r
+from handbook_app.i18n import tr
+from handbook_app.reports.model import SECTIONS, ReportOptions
+from handbook_app.services import reports
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+# Vietnamese ways of writing figures: "1.027 ¥", "5 thg 12, 2026", "0,8 %"
+VI_FIGURES = re.compile(r"\d{1,3}(?:\.\d{3})+ ?[¥₫]|\bthg\b|\d,\d+ ?%")
+# Japanese ways: "￥1,027", "2026/12/05"
+JA_FIGURES = re.compile(r"￥|\d{4}/\d{1,2}/\d{1,2}")
+
+
+def read(data_or_path, password: str | None = None) -> tuple[PdfReader, list[str]]:
+    src = io.BytesIO(data_or_path) if isinstance(data_or_path, bytes) else str(data_or_path)
+    reader = PdfReader(src)
+    if password is not None:
+        assert reader.decrypt(password)
+    return reader, [page.extract_text() or "" for page in reader.pages]
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def segments(pages: list[str]):
+    """Every line cut at the " / " between the two languages of a label."""
+    for page in pages:
+        for line in page.splitlines():
+            yield from (s for s in line.split(" / ") if s.strip())
+
+
+@pytest.fixture
+def make(demo, tmp_path):
+    def build(langs=("vi", "ja"), kind="evidence", **kwargs):
+        dest = tmp_path / f"{kind}-{'-'.join(langs)}-{len(list(tmp_path.iterdir()))}.pdf"
+        result = reports.export_report(demo, kind, dest, ReportOptions(langs=langs, **kwargs))
+        reader, pages = read(dest)
+        return result, reader, pages
+
+    return build
+
+
+@pytest.mark.parametrize("langs", [("vi", "ja"), ("ja", "vi"), ("en", "ja")])
+def test_each_language_writes_figures_its_own_way(make, langs):
+    _result, _reader, pages = make(langs)
+    japanese = [s for s in segments(pages) if JAPANESE.search(s)]
+    vietnamese = [s for s in segments(pages) if VIETNAMESE.search(s) and not JAPANESE.search(s)]
+    assert japanese
+    bad = [s for s in japanese if VI_FIGURES.search(s)]
+    assert not bad, bad[:5]
+    bad = [s for s in vietnamese if JA_FIGURES.search(s)]
+    assert not bad, bad[:5]
+    full = "\n".join(pages)
+    assert "¥1,027" in full  # the one neutral yen form in shared cells, whatever the first language
+    assert "2026-12-31" in full  # ISO dates in shared cells (the contract's end)
+
+
+def test_the_notes_say_which_forms_the_tables_use(make):
+    _result, _reader, pages = make()
+    assert squash(tr("ja", "How to read the figures: in tables, dates are written year-month-day (2026-12-05) and "
+                           "months year-month (2026-12); amounts use a comma between thousands and a point before "
+                           "decimals: ¥1,027 is one thousand and twenty-seven yen, 181,000,000 ₫ is one hundred and "
+                           "eighty-one million dong, and eight tenths of a percent is written 0.8 %. In sentences "
+                           "each language writes figures its own way."))[:40] in squash(pages[0])
+
+
+def test_integrity_page_prints_the_real_head_hash_and_command(demo, make):
+    report = demo.verify()
+    _result, _reader, pages = make()
+    full = squash("\n".join(pages))
+    assert squash(f"handbook-app verify VAULT --expect {report.entries}:{report.head_hash}") in full
+    assert f"{report.entries}:HASH" not in full and f"{report.entries}:ハッシュ値" not in full  # no placeholders
+    # the short head hash and the page count in every footer
+    for number, page in enumerate(pages, start=1):
+        assert report.head_hash[:12] in page
+        assert f"{number}/{len(pages)}" in squash(page)
+
+
+def test_summary_page_leads_with_what_the_app_already_knows(make):
+    _result, _reader, pages = make(("ja", "vi"))
+    assert squash(tr("ja", "Summary of findings")) in squash(pages[1])
+    summary = squash(pages[1] + pages[2])  # the summary may run onto a second page
+    assert "￥229,629" in summary  # the estimated unpaid wages, Japanese style in the Japanese sentence
+    assert squash("保証金・預託金として₫60,000,000") in summary or "60,000,000" in summary  # the banned deposit
+    assert "法定上限" in summary  # the service fee above the limit
+    assert "債務の罠" in summary  # the debt-trap loan
+    assert "2025-10" in summary  # the month the minimum wage changed: a lower bound, listed apart
+    assert "36協定" in summary  # 72 h overtime in 2024-02
+    assert "SHA-256" in summary  # two incidents share one photo
+
+
+def layout(reader: PdfReader, index: int) -> list[str]:
+    return reader.pages[index].extract_text(extraction_mode="layout").splitlines()
+
+
+def test_summary_lines_point_to_the_right_pages(make):
+    _result, reader, pages = make()
+    payslip_page = next(n for n, p in enumerate(pages, start=1)
+                        if squash(tr("ja", "Payslips and the minimum wage")) in squash(p) and n > 2)
+    line = next(x for x in layout(reader, 1) if "229" in x and "¥" in x)
+    assert line.rstrip().endswith(str(payslip_page))
+
+
+def test_every_incident_has_japanese_text_or_the_marker(demo, make):
+    _result, _reader, pages = make()
+    full = squash("\n".join(pages))
+    untranslated = [i for i in demo.records(r.Incident) if i.description and not i.translation]
+    assert untranslated  # the demo has some
+    marker = squash(tr("ja", "[No translation: the original is in {language}.]").format(language="ベトナム語"))
+    assert full.count(marker) >= 2 * len(untranslated)  # in the overview table and in the incident's block
+    for inc in demo.records(r.Incident):
+        if inc.translation:
+            assert squash(inc.translation)[:12] in full
+
+
+def test_outline_and_contents_page_numbers(make):
+    _result, reader, pages = make()
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    for key, message in SECTIONS.items():
+        assert any(tr("ja", message) in t for t in titles), key
+    cover = [x.strip() for x in layout(reader, 0)]
+    # "2. Thực tập sinh và hợp đồng / 技能実習生と契約   3": the number is the page the section starts on
+    for number, (_key, message) in enumerate(SECTIONS.items(), start=1):
+        line = next(x for x in cover if x.startswith(f"{number}. ") and tr("ja", message) in x)
+        page = int(line.split()[-1])
+        assert squash(tr("ja", message)) in squash(pages[page - 1]), (message, page)
+
+
+def test_protected_pack_says_so_and_has_a_matching_header(demo, tmp_path):
+    dest = tmp_path / "protected.pdf"
+    reports.export_report(demo, "evidence", dest, ReportOptions(password="s3cret"))
+    data = dest.read_bytes()
+    assert data.startswith(b"%PDF-2.0")
+    _reader, pages = read(data, "s3cret")
+    cover = squash(pages[0])
+    assert squash(tr("ja", "This PDF is protected with a password (AES-256): it opens only with that password. "
+                           "Give the password separately, not with the file. Anyone who has both can read, print "
+                           "and copy it."))[:30] in cover
+    assert "暗号化されていません" not in "".join(pages)
+    assert all(squash(tr("ja", "Password-protected copy")) in squash(p) for p in pages)
+
+
+def test_transactions_are_embedded_as_csv_listed_with_their_hash(make):
+    _result, reader, pages = make()
+    files = {name: content[0] for name, content in reader.attachments.items()}
+    assert {"payslips.csv", "repayments.csv", "remittances.csv", "recruitment-fees.csv"} <= set(files)
+    full = squash("\n".join(pages))
+    for content in files.values():
+        assert hashlib.sha256(content).hexdigest() in full
+    assert b"2024-02" in files["payslips.csv"]
+
+
+def test_money_section_is_monthly_totals_and_the_appendix_is_optional(make):
+    _result, _reader, short = make()
+    _result, _reader, longer = make(transactions=True)
+    assert len(longer) > len(short)
+    assert squash(tr("ja", "Appendix: every transaction")) in squash("\n".join(longer))
+    assert squash(tr("ja", "Money by month")) in squash("\n".join(short))
+
+
+def test_exhibit_numbers_are_the_same_everywhere(demo, make):
+    _result, _reader, pages = make(date_from=dt.date(2024, 1, 1))
+    full = squash("\n".join(pages))
+    incidents = sorted((i for i in demo.records(r.Incident) if i.started >= dt.date(2024, 1, 1)),
+                       key=lambda i: (i.started, i.id))
+    photo_owner = next(i for i in incidents if i.title.startswith("Bị thương"))
+    number = incidents.index(photo_owner) + 1
+    assert squash(f"Sự việc {number} / 事案{number}") in full  # its block and the attachment list cite it so
+    assert f"#{photo_owner.id}" not in full.replace(f"#{photo_owner.id}anh", "")  # no record ids as exhibit numbers
+
+
+def test_date_limited_pack_shows_period_and_cumulative_payments(make):
+    _result, _reader, pages = make(date_from=dt.date(2024, 4, 1), date_to=dt.date(2024, 12, 31))
+    full = squash("\n".join(pages))
+    assert squash(tr("ja", "Paid in the period")) in full
+    assert squash(tr("ja", "Paid since the loan began")) in full
+
+
+def test_handover_roles_follow_the_pack_languages(demo, make, tmp_path):
+    make(("vi", "ja"))  # a first handover, by the trainee
+    _result, _reader, pages = make(("ja", "vi"))
+    table = "\n".join(pages[-3:])
+    assert "技能実習生" in table and "Trainee" not in table
+
+
+def test_incident_detail_choice_keeps_every_incident_in_the_overview(demo, make):
+    _result, _reader, all_pages = make()
+    _result, _reader, open_pages = make(incident_detail="open")
+    assert len(open_pages) <= len(all_pages)
+    full = "\n".join(open_pages)
+    for inc in demo.records(r.Incident):
+        assert squash(inc.title)[:10] in squash(full)
+    assert squash(tr("ja", "the unresolved ones")) in squash(full)
+
+
+def test_shortfall_statement_carries_the_notes_hash_and_declaration(demo, make):
+    report = demo.verify()
+    _result, _reader, pages = make(("ja", "vi"), kind="shortfall")
+    full = squash("\n".join(pages))
+    assert squash(tr("ja", "When the minimum wage changes during a month, the lower, earlier rate is used for the "
+                           "whole month, so the shortfall is never overstated; the hours from the change date were "
+                           "owed the new rate."))[:30] in full
+    assert squash(report.head_hash) in full
+    assert squash(tr("ja", "I declare that the records in this document are true to the best of my knowledge, and "
+                           "that they were entered at the times shown in their history."))[:20] in full
