@@ -24,6 +24,7 @@ from handbook_app.core.loans import validate_repayment
 from handbook_app.core.validation import Problem, ValidationError, validate
 from handbook_app.i18n import _
 from handbook_app.i18n.formatting import format_date, format_month
+from handbook_app.partial_files import partial_name
 from handbook_app.private_files import open_private
 from handbook_app.services.changes import Changes
 from handbook_app.vault import attachments as blobs
@@ -269,7 +270,7 @@ class Handbook:
     def export_attachment(self, attachment_id: int, dest: str | os.PathLike) -> None:
         """Write a plaintext copy on the user's explicit request (the UI warns first)."""
         dest = Path(dest)
-        tmp = dest.with_name(f".{dest.name}.part")
+        tmp = partial_name(dest)
         try:
             with open_private(tmp, "wb") as out:
                 for block in blobs.read_chunks(self.vault, attachment_id):
@@ -346,6 +347,9 @@ class Handbook:
         with self._streaming:
             if self._closing.is_set():
                 raise VaultError(_("The vault was locked. Nothing was changed."))
-            self.vault.change_passphrase(new_passphrase)
+            def entry(copy: Vault) -> None:  # written into the re-keyed copy, so it survives a kill after the swap
+                with copy.transaction():
+                    Store(copy).append_audit(self.actor, "rekey", "vault", None, None, {"changed": True})
+
+            self.vault.change_passphrase(new_passphrase, entry)
             self.remember_passphrase_check(new_passphrase)
-            self.record_event("rekey", "vault", {"changed": True})

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from handbook_app.core.records import Actor
 from handbook_app.i18n import _
+from handbook_app.partial_files import clean_partial_files
 from handbook_app.services.handbook import Handbook
 from handbook_app.vault.connection import Vault, VaultError, WrongPassphraseOrNotVault
 
@@ -70,26 +71,39 @@ def wait_needed(path: str | os.PathLike, now: float | None = None) -> float:
     return max(0.0, last + delay_after(failed) - now)
 
 
-def unlock(path: str | os.PathLike, passphrase: str, actor: Actor | None = None) -> tuple[Handbook, UnlockInfo]:
-    """Open a vault; a wrong passphrase counts a failure and makes the next try wait longer."""
+def unlock(
+    path: str | os.PathLike, passphrase: str, actor: Actor | None = None, read_only: bool | None = None
+) -> tuple[Handbook, UnlockInfo]:
+    """Open a vault; a wrong passphrase counts a failure and makes the next try wait longer.
+
+    read_only=None opens read-only by itself when the file or its folder cannot be written; True is for
+    verify and exports, which must leave the file byte for byte as it was."""
     path = Path(path)
     wait = wait_needed(path)
     if wait > 0:
         raise TooSoon(wait)
     try:
-        vault = Vault.open(path, passphrase)
+        vault = Vault.open(path, passphrase, read_only=read_only)
     except WrongPassphraseOrNotVault:
         failed, _last = _read_attempts(path)
         _write_attempts(path, failed + 1, time.time())
         raise
     failed, _last = _read_attempts(path)
     _write_attempts(path, 0, 0)
+    if not vault.read_only:
+        clean_partial_files(path.parent)  # leftovers of a killed export or passphrase change
     handbook = Handbook(vault, actor)
     handbook.remember_passphrase_check(passphrase)
     previous = handbook.meta("last_opened")
-    handbook.set_meta("last_opened", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    if not vault.read_only:
+        handbook.set_meta("last_opened", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     info = UnlockInfo(dt.datetime.fromisoformat(previous) if previous else None, failed)
     return handbook, info
+
+
+def edits_off(handbook: Handbook) -> bool:
+    """True when the open vault is read-only: the window shows a banner and every edit is refused."""
+    return handbook.vault.read_only
 
 
 def create(path: str | os.PathLike, passphrase: str, actor: Actor | None = None) -> Handbook:

@@ -30,7 +30,9 @@ def latest_version() -> int:
 
 
 def current_version(conn: sqlite.Connection) -> int:
-    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)")
+    """The vault's schema version; 0 for a new file. Reads only (a read-only vault must not be written)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_version'").fetchone():
+        return 0
     row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
     return row[0] or 0
 
@@ -38,6 +40,7 @@ def current_version(conn: sqlite.Connection) -> int:
 def migrate(conn: sqlite.Connection) -> int:
     """Apply every migration newer than the vault's version; returns the version reached."""
     version = current_version(conn)
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)")
     for number, sql in available():
         if number <= version:
             continue
