@@ -19,6 +19,7 @@ from handbook_app.core.records import Actor
 from handbook_app.i18n import _
 from handbook_app.partial_files import clean_partial_files
 from handbook_app.services.handbook import Handbook
+from handbook_app.services.passphrase_policy import passphrase_problem, strength
 from handbook_app.vault.connection import Vault, VaultError, WrongPassphraseOrNotVault
 
 MAX_DELAY_S = 30.0
@@ -106,7 +107,12 @@ def edits_off(handbook: Handbook) -> bool:
     return handbook.vault.read_only
 
 
-def create(path: str | os.PathLike, passphrase: str, actor: Actor | None = None) -> Handbook:
+def create(path: str | os.PathLike, passphrase: str, actor: Actor | None = None, check_policy: bool = True) -> Handbook:
+    """A new vault. The passphrase policy applies to every face; only the invented demo vault (whose
+    passphrase is printed in the README) is exempt."""
+    problem = passphrase_problem(passphrase) if check_policy else None
+    if problem:
+        raise VaultError(problem)
     vault = Vault.create(path, passphrase)
     handbook = Handbook(vault, actor)
     handbook.remember_passphrase_check(passphrase)
@@ -116,26 +122,5 @@ def create(path: str | os.PathLike, passphrase: str, actor: Actor | None = None)
 
 
 def passphrase_strength(passphrase: str) -> int:
-    """0 (weak) .. 4 (strong): a hint only, from length and variety; never stored."""
-    if not passphrase:
-        return 0
-    kinds = sum(
-        bool(test)
-        for test in (
-            any(c.islower() for c in passphrase), any(c.isupper() for c in passphrase),
-            any(c.isdigit() for c in passphrase), any(not c.isalnum() for c in passphrase),
-        )
-    )
-    words = len(passphrase.split())
-    score = 0
-    if len(passphrase) >= 8:
-        score += 1
-    if len(passphrase) >= 12:
-        score += 1
-    if len(passphrase) >= 16 or words >= 4:
-        score += 1
-    if kinds >= 3:
-        score += 1
-    if len(set(passphrase)) <= 3:
-        score = 0
-    return min(score, 4)
+    """0 (weak) .. 4 (strong), the policy's estimate (services/passphrase_policy.py); never stored."""
+    return strength(passphrase).score

@@ -11,10 +11,11 @@ import sqlcipher3.dbapi2 as sqlite
 
 from handbook_app.core.audit import GENESIS, AuditEntry, canonical_json
 from handbook_app.core.records import RECORD_TYPES, Actor, Record
+from handbook_app.core.witness import Checkpoint
 from handbook_app.vault.codec import columns, from_row, to_row
 from handbook_app.vault.connection import Vault
 from handbook_app.vault.salvage import Gap, scan
-from handbook_app.vault.verify import RowProblem, VerifyReport, audit_stream, entry_from_row
+from handbook_app.vault.verify import RowProblem, VerifyReport, audit_stream, entry_from_row, read_checkpoints
 from handbook_app.vault.verify import verify as verify_vault
 
 R = TypeVar("R", bound=Record)
@@ -174,6 +175,17 @@ class Store:
     def audit_head(self) -> tuple[int, str]:
         row = self.vault.conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         return (row[0], row[1]) if row else (0, GENESIS)
+
+    # --- witnessed checkpoints ------------------------------------------------------------------
+    def add_checkpoint(self, cp: Checkpoint) -> None:
+        self.vault.conn.execute(
+            "INSERT INTO checkpoint (vault_id, seq, head_hash, signed_at, organisation, public_key, signature)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (cp.vault_id, cp.seq, cp.head_hash, cp.signed_at, cp.organisation, cp.public_key, cp.signature),
+        )
+
+    def checkpoints(self) -> list[Checkpoint]:
+        return read_checkpoints(self.vault.conn)
 
     # --- meta ------------------------------------------------------------------------------
     def meta(self, key: str) -> str | None:
