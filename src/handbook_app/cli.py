@@ -171,7 +171,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extend_parser(sub) -> None:
-    """Commands that live in their own modules (reports) register here."""
+    """Commands that live in their own modules (reports, witnessing) register here."""
+    from handbook_app.cli_witness import add_commands as add_witness
+
+    add_witness(sub)
     try:
         from handbook_app.cli_reports import add_commands
     except ImportError:

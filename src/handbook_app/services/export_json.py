@@ -47,6 +47,13 @@ def export_document(handbook: Handbook) -> dict:
         schema = current_version(handbook.vault.conn)
     except DatabaseError:
         schema, unreadable = None, [*unreadable, "schema_version"]
+    try:
+        checkpoints = [{"seq": cp.seq, "head_hash": cp.head_hash, "signed_at": cp.signed_at,
+                        "organisation": cp.organisation, "public_key": cp.public_key,
+                        "fingerprint": cp.fingerprint, "signature": cp.signature}
+                       for cp in handbook.store.checkpoints()]
+    except DatabaseError:
+        checkpoints, unreadable = [], [*unreadable, "checkpoint"]
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -55,6 +62,7 @@ def export_document(handbook: Handbook) -> dict:
         "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "complete": not unreadable,
         "unreadable": unreadable,
+        "checkpoints": checkpoints,
         "records": records,
         "audit": audit,
         "audit_head": {"count": len(audit), "hash": audit[-1]["hash"] if audit else None},
