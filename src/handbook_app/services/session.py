@@ -116,8 +116,16 @@ def create(path: str | os.PathLike, passphrase: str, actor: Actor | None = None,
     vault = Vault.create(path, passphrase)
     handbook = Handbook(vault, actor)
     handbook.remember_passphrase_check(passphrase)
-    handbook.set_meta("created", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-    handbook.set_meta("last_opened", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    try:
+        handbook.set_meta("created", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        handbook.set_meta("last_opened", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    except VaultError:
+        # A disk that filled up just now: leave nothing under the chosen name (the vault holds no records yet).
+        handbook.lock()
+        for leftover in (Path(path), Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        raise
     return handbook
 
 

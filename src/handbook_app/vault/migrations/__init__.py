@@ -6,6 +6,7 @@ version of the app is brought up to date when it is opened.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from functools import cache
 from importlib import resources
@@ -54,7 +55,9 @@ def migrate(conn: sqlite.Connection) -> int:
             )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            # A full disk can end the transaction by itself: the original error is the one to report.
+            with contextlib.suppress(sqlite.Error):
+                conn.execute("ROLLBACK")
             raise
         version = number
     return version
