@@ -109,6 +109,30 @@ def main() -> None:
             report(f"stream {size // 1_000_000} MB out: resident growth", rss_growth,
                    f"≤ {CACHE_KIB // 1024} MiB cache", "MiB")
         hb.lock()
+    compare_journal_modes()
+
+
+def compare_journal_modes() -> None:
+    """Issue 17 #3: the file must be complete after every commit. Rollback journal (chosen) vs WAL with a
+    checkpoint after each transaction, on the same disk as the temp folder."""
+    from handbook_app.vault import connection
+
+    print("Journal (issue 17 #3) — insert one record, median of 25; 10 MB attachment in")
+    for mode in ("DELETE", "WAL"):
+        connection.JOURNAL_MODE = mode
+        with tempfile.TemporaryDirectory() as tmp:
+            hb = session.create(Path(tmp) / "j.vault", PASSPHRASE)
+            inc = hb.add(r.Incident(title="x", category="other")).record
+            one = _median_ms(lambda hb=hb: hb.add(r.Remittance(date=dt.date(2026, 1, 1), sent=Money(10_000, "JPY"),
+                                                               received=Money(1_700_000, "VND"))), 25)
+            t0 = time.perf_counter()
+            hb.add_attachment(inc, Zeros(10_000_000), "10.bin", total=10_000_000)
+            attach_ms = (time.perf_counter() - t0) * 1000
+            hb.lock()
+        label = "rollback journal (chosen)" if mode == "DELETE" else "WAL + checkpoint after each commit"
+        report(f"{label}: insert", one, "—")
+        report(f"{label}: 10 MB attachment", attach_ms, "—")
+    connection.JOURNAL_MODE = "DELETE"
 
 
 def rss_mib() -> float:

@@ -18,7 +18,9 @@ from handbook_app.i18n.system_language import system_language
 
 # Exit codes a script can tell apart: verification found a problem (1), the command or its input is wrong (2),
 # the vault cannot be opened or written — wrong passphrase, missing or foreign file, in use (3), cancelled (130).
+# A damaged vault: verify and an incomplete export-json exit 1; a bug in the app exits 70 (never a traceback).
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_VAULT, EXIT_CANCELLED = 0, 1, 2, 3, 130
+EXIT_INTERNAL = 70
 DEMO_PASSPHRASE = "demo"  # the same as the desktop app's demo vault
 
 
@@ -44,10 +46,10 @@ def _passphrase(confirm: bool = False) -> str:
     return secret
 
 
-def _open(path: str):
+def _open(path: str, read_only: bool | None = None):
     from handbook_app.services.session import unlock
 
-    handbook, _info = unlock(path, _passphrase())
+    handbook, _info = unlock(path, _passphrase(), read_only=read_only)
     return handbook
 
 
@@ -72,21 +74,30 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_export_json(args: argparse.Namespace) -> int:
     from handbook_app.services.export_json import export_json
 
-    handbook = _open(args.vault)
+    handbook = _open(args.vault, read_only=True)  # an export leaves the vault file byte for byte as it was
     try:
-        export_json(handbook, args.out)
+        result = export_json(handbook, args.out)
     finally:
         handbook.lock()
     print(_("Exported to {path}. This file is NOT encrypted: keep it safe and delete it when done.").format(
         path=args.out), file=sys.stderr)
+    if result.unreadable:
+        print(_("The vault is damaged: the export is INCOMPLETE (marked so in the file). Parts that could not be "
+                "read: {parts}").format(parts="; ".join(result.unreadable[:10])), file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from handbook_app.services.verification import describe_report
+    from handbook_app.vault.connection import VaultDamaged
 
     expected = _parse_expect(args.expect) if getattr(args, "expect", None) else None
-    handbook = _open(args.vault)
+    try:
+        handbook = _open(args.vault, read_only=True)  # verify never writes: the file's SHA-256 stays the same
+    except VaultDamaged as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_FAILED
     try:
         report = handbook.verify()
         entry = handbook.audit_entry(expected[0]) if expected else None
@@ -109,7 +120,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def _parse_expect(text: str) -> tuple[int, str]:
     seq, _sep, digest = text.partition(":")
     digest = digest.strip().lower()
-    if not seq.strip().isdigit() or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+    if not seq.strip().isdigit() or int(seq) >= 2**63 or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
         raise CliError(_("--expect takes ENTRY:HASH, for example 120:3f2a… (the 64-character hash printed in a PDF)."))
     return int(seq), digest
 
@@ -162,10 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extend_parser(sub) -> None:
-    """Commands that live in their own modules (reports, recovery) register here."""
+    """Commands that live in their own modules (reports, recovery, witnessing, facts updates) register here."""
     from handbook_app.cli_recovery import add_commands as add_recovery
+    from handbook_app.cli_witness import add_commands as add_witness
 
     add_recovery(sub)
+    add_witness(sub)
     try:
         from handbook_app.cli_reports import add_commands
     except ImportError:
@@ -206,9 +219,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CliError, ParseError, ValidationError) as exc:
         print(_("Error: {message}").format(message=exc), file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, EOFError):  # Ctrl+C, or Ctrl+D at the passphrase prompt
         print(_("Cancelled."), file=sys.stderr)
         return EXIT_CANCELLED
+    except Exception as exc:  # the one top-level guard: never a traceback for the user
+        from handbook_app.services.crash import report_unexpected
+
+        print(report_unexpected(exc), file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

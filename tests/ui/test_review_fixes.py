@@ -381,3 +381,17 @@ def test_selfcheck_says_not_saved_once(qtbot, lang):
     qtbot.addWidget(dialog)
     assert not hasattr(dialog, "privacy")
     QApplication.processEvents()
+
+
+# --- issue 16 #14: the meter uses the services' policy and explains its rating -------------------------
+@pytest.mark.parametrize("weak", ["Password123!", "Matkhau@2024"])
+def test_strength_meter_rates_common_patterns_weak_and_says_why(qtbot, window, tmp_path: Path, weak):
+    window.start.create_button.click()
+    dialog = window.create_dialog
+    dialog.passphrase.first.setText(weak)
+    assert dialog.passphrase.score() <= 1 and dialog.passphrase.strength.format() in ("Very weak", "Weak")
+    why = dialog.passphrase.why
+    assert why.isVisibleTo(dialog) and "try first" in why.text()
+    dialog.passphrase.first.setText("cơm tấm sườn bì chả 7 giờ")
+    assert dialog.passphrase.score() >= 3 and "Hard to guess" in why.text()
+    dialog.reject()

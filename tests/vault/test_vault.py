@@ -252,7 +252,7 @@ def test_the_same_passphrase_typed_precomposed_or_decomposed_opens_the_vault(tmp
 def test_vault_and_exports_are_readable_by_their_owner_only(handbook, vault_path, tmp_path):
     from handbook_app.services.export_json import export_json
 
-    out = export_json(handbook, tmp_path / "out.json")
+    out = export_json(handbook, tmp_path / "out.json").path
     assert vault_path.stat().st_mode & 0o077 == 0
     assert out.stat().st_mode & 0o077 == 0
 

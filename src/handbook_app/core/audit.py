@@ -72,3 +72,36 @@ def verify_chain(entries: Iterable[AuditEntry]) -> ChainProblem | None:
         prev = entry.hash
         expected_seq += 1
     return None
+
+
+class ChainChecker:
+    """verify_chain one entry at a time, so a million entries are checked in flat memory.
+
+    Also finds entries dated before the entry they follow (a clock set back, or an entry slipped in),
+    and can step over a stretch that could not be read (the next readable entry starts a new stretch).
+    """
+
+    def __init__(self) -> None:
+        self.prev = GENESIS
+        self.expected_seq = 1
+        self.last_at = ""
+        self.count = 0
+        self.problem: ChainProblem | None = None
+        self.time_problems: list[int] = []  # entries dated before their predecessor
+
+    def feed(self, entry: AuditEntry, after_gap: bool = False) -> None:
+        self.count += 1
+        if self.problem is None:
+            if after_gap:
+                self.prev, self.expected_seq = entry.prev_hash, entry.seq
+            if entry.seq != self.expected_seq:
+                self.problem = ChainProblem(entry.seq, "sequence", f"expected entry {self.expected_seq}")
+            elif entry.prev_hash != self.prev:
+                self.problem = ChainProblem(entry.seq, "link")
+            elif entry.compute_hash() != entry.hash:
+                self.problem = ChainProblem(entry.seq, "hash")
+        if entry.at < self.last_at and not after_gap:
+            self.time_problems.append(entry.seq)
+        self.last_at = entry.at
+        self.prev = entry.hash
+        self.expected_seq = entry.seq + 1

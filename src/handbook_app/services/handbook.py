@@ -24,8 +24,10 @@ from handbook_app.core.loans import validate_repayment
 from handbook_app.core.validation import Problem, ValidationError, validate
 from handbook_app.i18n import _
 from handbook_app.i18n.formatting import format_date, format_month
+from handbook_app.partial_files import partial_name
 from handbook_app.private_files import open_private
 from handbook_app.services.changes import Changes
+from handbook_app.services.passphrase_policy import passphrase_problem
 from handbook_app.vault import attachments as blobs
 from handbook_app.vault.codec import to_row
 from handbook_app.vault.connection import Vault, VaultError, WrongPassphraseOrNotVault, storage_error
@@ -45,25 +47,6 @@ class HistoryItem:
     actor_kind: str
     action: str
     changes: list[tuple[str, object, object]]  # (column, before, after)
-
-
-MIN_PASSPHRASE_LENGTH = 8
-
-
-def passphrase_problem(passphrase: str) -> str | None:
-    """Why a new passphrase is refused, or None. Short ones fall to guessing on a PC someone else can take."""
-    if not passphrase:
-        return _("Please enter a passphrase.")
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        return _("Use at least {count} characters; a few words you can remember work well.").format(
-            count=MIN_PASSPHRASE_LENGTH)
-    if any(unicodedata.category(c) == "Cc" for c in passphrase):
-        return _("The passphrase cannot contain control characters.")
-    if passphrase.lower().startswith("x'") and passphrase.endswith("'"):
-        return _("A passphrase cannot have the form x'…' (SQLCipher reads that as a raw key).")
-    if len(set(passphrase)) < 3:
-        return _("This passphrase is too easy to guess: use different letters or words.")
-    return None
 
 
 def _passphrase_digest(passphrase: str, salt: bytes) -> bytes:
@@ -269,7 +252,7 @@ class Handbook:
     def export_attachment(self, attachment_id: int, dest: str | os.PathLike) -> None:
         """Write a plaintext copy on the user's explicit request (the UI warns first)."""
         dest = Path(dest)
-        tmp = dest.with_name(f".{dest.name}.part")
+        tmp = partial_name(dest)
         try:
             with open_private(tmp, "wb") as out:
                 for block in blobs.read_chunks(self.vault, attachment_id):
@@ -346,6 +329,9 @@ class Handbook:
         with self._streaming:
             if self._closing.is_set():
                 raise VaultError(_("The vault was locked. Nothing was changed."))
-            self.vault.change_passphrase(new_passphrase)
+            def entry(copy: Vault) -> None:  # written into the re-keyed copy, so it survives a kill after the swap
+                with copy.transaction():
+                    Store(copy).append_audit(self.actor, "rekey", "vault", None, None, {"changed": True})
+
+            self.vault.change_passphrase(new_passphrase, entry)
             self.remember_passphrase_check(new_passphrase)
-            self.record_event("rekey", "vault", {"changed": True})

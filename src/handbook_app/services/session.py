@@ -17,8 +17,10 @@ from pathlib import Path
 
 from handbook_app.core.records import Actor
 from handbook_app.i18n import _
+from handbook_app.partial_files import clean_partial_files
 from handbook_app.private_files import open_private
 from handbook_app.services.handbook import Handbook
+from handbook_app.services.passphrase_policy import passphrase_problem, strength
 from handbook_app.vault.connection import Vault, VaultError, WrongPassphraseOrNotVault
 
 MAX_DELAY_S = 30.0
@@ -72,58 +74,63 @@ def wait_needed(path: str | os.PathLike, now: float | None = None) -> float:
     return max(0.0, last + delay_after(failed) - now)
 
 
-def unlock(path: str | os.PathLike, passphrase: str, actor: Actor | None = None) -> tuple[Handbook, UnlockInfo]:
-    """Open a vault; a wrong passphrase counts a failure and makes the next try wait longer."""
+def unlock(
+    path: str | os.PathLike, passphrase: str, actor: Actor | None = None, read_only: bool | None = None
+) -> tuple[Handbook, UnlockInfo]:
+    """Open a vault; a wrong passphrase counts a failure and makes the next try wait longer.
+
+    read_only=None opens read-only by itself when the file or its folder cannot be written; True is for
+    verify and exports, which must leave the file byte for byte as it was."""
     path = Path(path)
     wait = wait_needed(path)
     if wait > 0:
         raise TooSoon(wait)
     try:
-        vault = Vault.open(path, passphrase)
+        vault = Vault.open(path, passphrase, read_only=read_only)
     except WrongPassphraseOrNotVault:
         failed, _last = _read_attempts(path)
         _write_attempts(path, failed + 1, time.time())
         raise
     failed, _last = _read_attempts(path)
     _write_attempts(path, 0, 0)
+    if not vault.read_only:
+        clean_partial_files(path.parent)  # leftovers of a killed export or passphrase change
     handbook = Handbook(vault, actor)
     handbook.remember_passphrase_check(passphrase)
     previous = handbook.meta("last_opened")
-    handbook.set_meta("last_opened", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    if not vault.read_only:
+        handbook.set_meta("last_opened", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     info = UnlockInfo(dt.datetime.fromisoformat(previous) if previous else None, failed)
     return handbook, info
 
 
-def create(path: str | os.PathLike, passphrase: str, actor: Actor | None = None) -> Handbook:
+def edits_off(handbook: Handbook) -> bool:
+    """True when the open vault is read-only: the window shows a banner and every edit is refused."""
+    return handbook.vault.read_only
+
+
+def create(path: str | os.PathLike, passphrase: str, actor: Actor | None = None, check_policy: bool = True) -> Handbook:
+    """A new vault. The passphrase policy applies to every face; only the invented demo vault (whose
+    passphrase is printed in the README) is exempt."""
+    problem = passphrase_problem(passphrase) if check_policy else None
+    if problem:
+        raise VaultError(problem)
     vault = Vault.create(path, passphrase)
     handbook = Handbook(vault, actor)
     handbook.remember_passphrase_check(passphrase)
-    handbook.set_meta("created", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-    handbook.set_meta("last_opened", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    try:
+        handbook.set_meta("created", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        handbook.set_meta("last_opened", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    except VaultError:
+        # A disk that filled up just now: leave nothing under the chosen name (the vault holds no records yet).
+        handbook.lock()
+        for leftover in (Path(path), Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        raise
     return handbook
 
 
 def passphrase_strength(passphrase: str) -> int:
-    """0 (weak) .. 4 (strong): a hint only, from length and variety; never stored."""
-    if not passphrase:
-        return 0
-    kinds = sum(
-        bool(test)
-        for test in (
-            any(c.islower() for c in passphrase), any(c.isupper() for c in passphrase),
-            any(c.isdigit() for c in passphrase), any(not c.isalnum() for c in passphrase),
-        )
-    )
-    words = len(passphrase.split())
-    score = 0
-    if len(passphrase) >= 8:
-        score += 1
-    if len(passphrase) >= 12:
-        score += 1
-    if len(passphrase) >= 16 or words >= 4:
-        score += 1
-    if kinds >= 3:
-        score += 1
-    if len(set(passphrase)) <= 3:
-        score = 0
-    return min(score, 4)
+    """0 (weak) .. 4 (strong), the policy's estimate (services/passphrase_policy.py); never stored."""
+    return strength(passphrase).score

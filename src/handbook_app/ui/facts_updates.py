@@ -14,7 +14,6 @@ from handbook_app.ui import file_dialogs
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.dialogs.facts_update_dialog import FactsUpdateDialog, is_pack_file
 
-
 # What new facts change: the wage review (minimum wages) and the fee checks (limits) run again on every screen.
 FACT_DEPENDENT = Changes(frozenset({"contract", "payslip", "hours", "recruitment_fee", "loan"}))
 

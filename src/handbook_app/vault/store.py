@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, TypeVar
 
-from handbook_app.core.audit import GENESIS, AuditEntry, ChainProblem, canonical_json, verify_chain
-from handbook_app.core.records import RECORD_TYPES, Actor, Attachment, Record
+import sqlcipher3.dbapi2 as sqlite
+
+from handbook_app.core.audit import GENESIS, AuditEntry, canonical_json
+from handbook_app.core.records import RECORD_TYPES, Actor, Record
+from handbook_app.core.witness import Checkpoint
 from handbook_app.vault.codec import columns, from_row, to_row
 from handbook_app.vault.connection import Vault
+from handbook_app.vault.salvage import Gap, scan
+from handbook_app.vault.verify import RowProblem, VerifyReport, audit_stream, entry_from_row, read_checkpoints
+from handbook_app.vault.verify import verify as verify_vault
 
 R = TypeVar("R", bound=Record)
 
@@ -28,26 +33,6 @@ def now_utc() -> tuple[str, str]:
         local.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
         f"{offset[:3]}:{offset[3:]}" if offset else "+00:00",
     )
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    kind: str
-    row_id: int
-    reason: str  # "changed", "unrecorded", "missing", "content"
-
-
-@dataclass(frozen=True)
-class VerifyReport:
-    integrity: list[str]
-    chain: ChainProblem | None
-    rows: list[RowProblem]
-    entries: int
-    head_hash: str
-
-    @property
-    def ok(self) -> bool:
-        return not self.integrity and self.chain is None and not self.rows
 
 
 class Store:
@@ -173,13 +158,16 @@ class Store:
             f" prev_hash, hash FROM audit {where} ORDER BY seq"
         )
         for row in self.vault.conn.execute(sql, args):
-            yield AuditEntry(
-                seq=row[0], at=row[1], utc_offset=row[2], actor_kind=row[3], actor_name=row[4], actor_org=row[5],
-                action=row[6], kind=row[7], row_id=row[8],
-                before=None if row[9] is None else json.loads(row[9]),
-                after=None if row[10] is None else json.loads(row[10]),
-                prev_hash=row[11], hash=row[12],
-            )
+            yield entry_from_row(row)
+
+    def readable_rows(self, kind: str) -> Iterator[dict | Gap]:
+        """Every row of `kind` that can be read, as its flat dict, with a Gap where a damaged part was skipped."""
+        cols = columns(RECORD_TYPES[kind])
+        for item in scan(self.vault, kind, cols):
+            yield item if isinstance(item, Gap) else dict(zip(cols, item, strict=True))
+
+    def readable_audit(self) -> Iterator[AuditEntry | Gap]:
+        return audit_stream(self.vault)
 
     def audit_entry(self, seq: int) -> AuditEntry | None:
         return next((e for e in self._audit_rows("WHERE seq = ?", (seq,))), None)
@@ -188,9 +176,25 @@ class Store:
         row = self.vault.conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         return (row[0], row[1]) if row else (0, GENESIS)
 
+    # --- witnessed checkpoints ------------------------------------------------------------------
+    def add_checkpoint(self, cp: Checkpoint) -> None:
+        self.vault.conn.execute(
+            "INSERT INTO checkpoint (vault_id, seq, head_hash, signed_at, organisation, public_key, signature)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (cp.vault_id, cp.seq, cp.head_hash, cp.signed_at, cp.organisation, cp.public_key, cp.signature),
+        )
+
+    def checkpoints(self) -> list[Checkpoint]:
+        return read_checkpoints(self.vault.conn)
+
     # --- meta ------------------------------------------------------------------------------
     def meta(self, key: str) -> str | None:
-        row = self.vault.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        """A setting kept in the vault; None when unset, or unreadable in a damaged vault (verify names that)."""
+        try:
+            row = self.vault.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        except sqlite.DatabaseError:
+            self.vault.recover()
+            return None
         return row[0] if row else None
 
     def set_meta(self, key: str, value: str) -> None:
@@ -198,43 +202,8 @@ class Store:
 
     # --- verification ----------------------------------------------------------------------
     def verify(self, check_content: bool = True) -> VerifyReport:
-        """SQLCipher + SQLite integrity, the hash chain, and every row against its last audit entry.
-
-        A row changed, added or removed behind the app's back no longer matches the chain.
-        """
-        integrity = self.vault.integrity_check()
-        entries = list(self.audit_entries())
-        chain = verify_chain(entries)
-        latest: dict[tuple[str, int], dict | None] = {}
-        for e in entries:
-            if e.row_id is not None and e.kind in RECORD_TYPES:
-                latest[(e.kind, e.row_id)] = e.after
-        problems: list[RowProblem] = []
-        seen: set[tuple[str, int]] = set()
-        for kind, cls in RECORD_TYPES.items():
-            cols = columns(cls)
-            defaults = to_row(cls())  # what a migration gives a column it adds to rows already written
-            sql = f"SELECT {', '.join(map(_q, cols))} FROM {kind} ORDER BY id"
-            for raw in self.vault.conn.execute(sql):
-                row = dict(zip(cols, raw, strict=True))
-                key = (kind, row["id"])
-                seen.add(key)
-                expected = latest.get(key)
-                if expected is not None and len(expected) < len(row):
-                    # A column added by a later schema version, still holding its default, is no change.
-                    row = {k: v for k, v in row.items() if k in expected or v != defaults.get(k)}
-                if key not in latest:
-                    problems.append(RowProblem(kind, row["id"], "unrecorded"))
-                elif canonical_json(row) != canonical_json(latest[key]):
-                    problems.append(RowProblem(kind, row["id"], "changed"))
-        for key, after in latest.items():
-            if after is not None and key not in seen:
-                problems.append(RowProblem(key[0], key[1], "missing"))
-        if check_content:
-            from handbook_app.vault.attachments import content_sha256
-
-            for att in self.all(Attachment):
-                if content_sha256(self.vault, att.id) != att.sha256:
-                    problems.append(RowProblem("attachment", att.id, "content"))
-        head = entries[-1].hash if entries else GENESIS
-        return VerifyReport(integrity, chain, problems, len(entries), head)
+        """SQLCipher + SQLite integrity, the hash chain, every row against its last audit entry, attachments,
+        meta and witnessed checkpoints (vault/verify.py). A row changed, added or removed behind the app's
+        back no longer matches the chain."""
+        return verify_vault(self.vault, check_content)
+__all__ = ["RowProblem", "Store", "VerifyReport", "now_utc"]

@@ -7,8 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QToolButton, QVBoxLayout, QWidget
 
 from handbook_app.i18n import N_, _
-from handbook_app.services.handbook import passphrase_problem
-from handbook_app.services.session import passphrase_strength
+from handbook_app.services.passphrase_policy import passphrase_problem, strength
 from handbook_app.ui.widgets.field import ERROR_STYLE, error_label
 from handbook_app.ui.widgets.natural_size import grow_to_fit
 
@@ -80,6 +79,9 @@ class NewPassphrase(QWidget):
         self.caps.hide()
         CapsLockWatcher(self.first, self.caps)
         CapsLockWatcher(self.second, self.caps)
+        self.why = QLabel(self)  # the meter's reasons in plain words (issue 16 #14)
+        self.why.setWordWrap(True)
+        self.why.setObjectName("strengthWhy")
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
         self.warning.setObjectName("forgetWarning")
@@ -99,6 +101,7 @@ class NewPassphrase(QWidget):
         form.addRow(self.strength_label, self.strength)
         outer.addLayout(form)
         # Wrapped texts in a plain column (a QFormLayout's spanning rows do not grow with them).
+        outer.addWidget(self.why)
         outer.addWidget(self.caps)
         outer.addWidget(self.warning)
         outer.addWidget(self.error_label)
@@ -130,9 +133,12 @@ class NewPassphrase(QWidget):
 
     def _update_strength(self, *_args) -> None:
         text = self.first.text()
-        score = passphrase_strength(text)
+        rated = strength(text)
+        score = rated.score
         if passphrase_problem(text):
-            score = 0  # what would be refused never looks acceptable
+            score = min(score, 1)  # what would be refused never looks acceptable
+        self.why.setText(" ".join(rated.reasons) if text else "")
+        self.why.setVisible(bool(text))
         # Even "very weak" fills a visible (red) part of the bar: an empty bar does not read as a warning.
         self.strength.setValue(score + 1 if text else 0)
         self.strength.setFormat(_(STRENGTH[score]) if text else "")

@@ -6,6 +6,7 @@ version of the app is brought up to date when it is opened.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from functools import cache
 from importlib import resources
@@ -30,7 +31,9 @@ def latest_version() -> int:
 
 
 def current_version(conn: sqlite.Connection) -> int:
-    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)")
+    """The vault's schema version; 0 for a new file. Reads only (a read-only vault must not be written)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_version'").fetchone():
+        return 0
     row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
     return row[0] or 0
 
@@ -38,6 +41,7 @@ def current_version(conn: sqlite.Connection) -> int:
 def migrate(conn: sqlite.Connection) -> int:
     """Apply every migration newer than the vault's version; returns the version reached."""
     version = current_version(conn)
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)")
     for number, sql in available():
         if number <= version:
             continue
@@ -51,7 +55,9 @@ def migrate(conn: sqlite.Connection) -> int:
             )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            # A full disk can end the transaction by itself: the original error is the one to report.
+            with contextlib.suppress(sqlite.Error):
+                conn.execute("ROLLBACK")
             raise
         version = number
     return version
