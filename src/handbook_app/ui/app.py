@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from handbook_app.i18n import LOCALES, set_locale
 from handbook_app.resources import resource_path
 from handbook_app.ui.storage import configure_qsettings
+from handbook_app.ui.termination import close_on_signals
 
 FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "ipaexg.ttf")
 
@@ -68,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = AppSettings()
     set_locale(args.lang or settings.language)
     window = MainWindow(settings)
+    close_on_signals(app)  # a logout or kill closes like the window's close button: locked, settings saved
     window.show()
     if args.demo:
         window.open_demo()
