@@ -217,15 +217,32 @@ def report(bundle: Path, archive: Path) -> bool:
     return unpacked <= BUDGET_UNPACKED and packed <= BUDGET_PACKED
 
 
+def add_desktop_files(bundle: Path) -> None:
+    """Linux: the .desktop file, AppStream metainfo and icons ride along for whoever installs the app."""
+    if WINDOWS:
+        return
+    target = bundle / "desktop"
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir()
+    for source in [*sorted((HERE / "linux").iterdir()), HERE / "icons" / "trainee-handbook.svg",
+                   HERE / "icons" / "trainee-handbook-256.png"]:
+        shutil.copyfile(source, target / source.name)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-build", action="store_true", help="reuse dist/TraineeHandbook")
     parser.add_argument("--smoke", action="store_true", help="run packaging/smoke_test.py on the archive")
+    parser.add_argument("--checksum", metavar="FILE", help="only write FILE.sha256 (for the Windows installer)")
     args = parser.parse_args(argv)
+    if args.checksum:
+        print(write_checksum(Path(args.checksum)).read_text(encoding="utf-8"), end="")
+        return 0
     started = time.perf_counter()
     bundle = DIST / NAME if args.skip_build else build()
     (bundle / "portable").write_text(PORTABLE_NOTE, encoding="utf-8")
     collect_licenses(bundle)
+    add_desktop_files(bundle)
     archive = make_archive(bundle)
     checksum = write_checksum(archive)
     print(f"built {archive.relative_to(ROOT)} and {checksum.name} in {time.perf_counter() - started:.0f} s")

@@ -40,7 +40,8 @@ def unpack(source: Path, into: Path) -> Path:
 
 
 def clean_env(home: Path) -> dict[str, str]:
-    env = {"HOME": str(home), "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8"}
+    # HANDBOOK_LANG: the checks read English messages whatever the runner's display language is
+    env = {"HOME": str(home), "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8", "HANDBOOK_LANG": "en"}
     if WINDOWS:  # the few variables Windows programs cannot start without; the profile is the read-only folder
         for key in ("SYSTEMROOT", "SYSTEMDRIVE", "WINDIR", "COMSPEC", "PATHEXT", "TEMP", "TMP"):
             if key in os.environ:

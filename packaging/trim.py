@@ -13,13 +13,12 @@ BABEL_LOCALES = {"root", "en", "vi", "ja"}
 # Qt plugins by folder: None keeps the whole folder; a set keeps the named plugins only.
 QT_PLUGINS: dict[str, set[str] | None] = {
     "platforms": {"qxcb", "qoffscreen", "qwindows", "qminimal", "qcocoa"},
-    "imageformats": {"qjpeg", "qgif", "qico", "qsvg", "qwebp"},  # photos and icons
-    "iconengines": None,
+    "imageformats": {"qjpeg", "qgif", "qico", "qwebp"},  # photos; icons are drawn in code, so no SVG
     "platforminputcontexts": {"composeplatforminputcontextplugin", "ibusplatforminputcontextplugin"},  # IMEs
     "printsupport": None,
     "styles": None,
     "xcbglintegrations": None,
-    # not listed, so dropped: platformthemes (GTK theme, portal), wayland-* (xcb runs under XWayland),
+    # not listed, so dropped: iconengines (SVG), platformthemes (GTK theme, portal), wayland-* (xcb runs under XWayland),
     # generic (evdev), tls and networkinformation (no network), egl*, sqldrivers, qml*, designer…
 }
 # Qt's own translations: Japanese only (Qt has no Vietnamese catalogue, English is built in).
