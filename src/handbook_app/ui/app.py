@@ -60,8 +60,24 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the app; an unexpected error anywhere leaves a report and a message, never silence."""
+    from handbook_app import diagnostics
+    from handbook_app.ui import crash_report
+
+    diagnostics.enable_native_crash_log()
+    try:
+        return _run(argv, crash_report.install)
+    except Exception as exc:  # noqa: BLE001 - everything a user would otherwise never hear about
+        crash_report.report_startup_failure(exc)
+        return 1
+    finally:
+        diagnostics.disable_native_crash_log()
+
+
+def _run(argv: Sequence[str] | None, install_hook) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
     app = make_app(qt_args)
+    install_hook()
 
     from handbook_app.ui.main_window import MainWindow
     from handbook_app.ui.settings import AppSettings
