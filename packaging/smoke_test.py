@@ -133,6 +133,10 @@ def main(argv: list[str]) -> int:
             smoke.check(pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 20_000,
                         "        the PDF is a PDF", "export-pdf wrote no PDF")
             smoke.run("guide", "search", "luong", "--lang", "vi", contains="Lương")
+            licences = bundle / "_internal" / "handbook_app" / "resources" / "licenses" / "THIRD-PARTY.txt"
+            smoke.check(licences.is_file() and "PySide6" in licences.read_text(encoding="utf-8"),
+                        "        the licences of bundled software are inside (About shows them)",
+                        "THIRD-PARTY.txt is missing from the bundle")
             smoke.gui()
         finally:
             home.chmod(0o755)
