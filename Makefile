@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 PIP     = $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint bench translations wheel clean
+.PHONY: run test lint bench translations wheel bundle bundle-check clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -43,9 +43,23 @@ translations: $(VENV)/.test-installed
 	$(VENV)/bin/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete --no-wrap
 	$(VENV)/bin/pybabel compile -d translations --statistics
 
-wheel: $(VENV)/.test-installed
+$(VENV)/.bundle-installed: pyproject.toml | $(PY)
+	bash packaging/system-deps.sh --bundle
+	$(PIP) install -e '.[bundle]'
+	touch $@ $(VENV)/.run-installed
+
+## make wheel: dist/*.whl (needs only Python and the package index: no test tools, no system packages)
+wheel: | $(PY)
 	$(PIP) install build
 	$(PY) -m build --wheel
+
+## make bundle: the portable app in dist/ (folder, .tar.gz or .zip, .sha256), sizes against the budget
+bundle: $(VENV)/.bundle-installed
+	$(PY) packaging/build_bundle.py
+
+## make bundle-check: run the bundle's smoke test from a copy outside the checkout, HOME read-only
+bundle-check: bundle
+	$(PY) packaging/smoke_test.py dist/TraineeHandbook-*.tar.gz
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -8,6 +8,7 @@ packages=(
   libxcb-xinerama0 libxcb-xkb1 libx11-xcb1
 )
 [ "${1:-}" = "--test" ] && packages+=(xvfb poppler-utils)
+[ "${1:-}" = "--bundle" ] && packages+=(binutils)  # PyInstaller reads libraries' imports with objdump
 command -v dpkg-query >/dev/null || { echo "Not a Debian system: install Qt's runtime libraries yourself." >&2; exit 0; }
 missing=()
 for p in "${packages[@]}"; do

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from handbook_app.i18n import LOCALES, set_locale
 from handbook_app.resources import resource_path
 from handbook_app.ui.storage import configure_qsettings
+from handbook_app.ui.termination import close_on_signals
 
 FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "ipaexg.ttf")
 
@@ -59,8 +60,24 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the app; an unexpected error anywhere leaves a report and a message, never silence."""
+    from handbook_app import diagnostics
+    from handbook_app.ui import crash_report
+
+    diagnostics.enable_native_crash_log()
+    try:
+        return _run(argv, crash_report.install)
+    except Exception as exc:  # noqa: BLE001 - everything a user would otherwise never hear about
+        crash_report.report_startup_failure(exc)
+        return 1
+    finally:
+        diagnostics.disable_native_crash_log()
+
+
+def _run(argv: Sequence[str] | None, install_hook) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
     app = make_app(qt_args)
+    install_hook()
 
     from handbook_app.services.content import activate_facts
     from handbook_app.ui.main_window import MainWindow
@@ -70,6 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_locale(args.lang or settings.language)
     activate_facts()  # an installed facts update replaces the bundled guide, minimum wages and fee limits
     window = MainWindow(settings)
+    close_on_signals(app)  # a logout or kill closes like the window's close button: locked, settings saved
     window.show()
     if args.demo:
         window.open_demo()

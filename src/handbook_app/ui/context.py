@@ -6,13 +6,16 @@ Passed explicitly to each screen (no global application object); screens refresh
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
 
 from handbook_app.i18n import _
-from handbook_app.services.changes import Changes
-from handbook_app.services.errors import VaultLocked
-from handbook_app.services.handbook import Handbook
+
+if TYPE_CHECKING:  # the services load at the first unlock, not at start-up (the start screen needs none)
+    from handbook_app.services.changes import Changes
+    from handbook_app.services.handbook import Handbook
 
 
 class AppContext(QObject):
@@ -33,6 +36,8 @@ class AppContext(QObject):
 
     def require(self) -> Handbook:
         if self.handbook is None or not self.handbook.is_open:
+            from handbook_app.services.errors import VaultLocked
+
             raise VaultLocked(_("The vault is locked."))
         return self.handbook
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,12 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from handbook_app import app_paths
-from handbook_app.core.records import Actor
 from handbook_app.i18n import LANGUAGE_NAMES, _, current_locale, set_locale
-from handbook_app.services import session
-from handbook_app.services.errors import TooSoon, VaultError, WrongPassphraseOrNotVault
-from handbook_app.services.handbook import Handbook
-from handbook_app.services.session import UnlockInfo
 from handbook_app.services.vault_folder import default_vault_dir, known_vaults, portable_dir
 from handbook_app.ui import file_dialogs, messages
 from handbook_app.ui.autolock import IdleLock
@@ -35,10 +31,18 @@ from handbook_app.ui.icons import app_icon
 from handbook_app.ui.lang import notifier
 from handbook_app.ui.screens.neutral_screen import NeutralScreen
 from handbook_app.ui.screens.start_screen import StartScreen
-from handbook_app.ui.screens.unlock_screen import UnlockScreen
 from handbook_app.ui.settings import AppSettings
 from handbook_app.ui.source_cache import forget_module_sources
 from handbook_app.ui.worker import run_async
+
+if TYPE_CHECKING:
+    from handbook_app.core.records import Actor
+    from handbook_app.services.handbook import Handbook
+    from handbook_app.services.session import UnlockInfo
+    from handbook_app.ui.screens.unlock_screen import UnlockScreen
+
+# Start-up speed: the start screen is all a cold start shows, so the unlock screen, the session and
+# vault services (SQLCipher, the record types, Babel's number data) load when first needed.
 
 DEMO_PASSPHRASE = "demo"
 FILE_CHECK_MS = 3000
@@ -49,6 +53,7 @@ def demo_vault_path() -> Path:
 
 
 def _build_demo(path: Path) -> Path:
+    from handbook_app.services import session
     from handbook_app.services.demo import build_demo
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -85,23 +90,19 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget(self)
         self.start = StartScreen(self)
-        self.unlock_screen = UnlockScreen(self)
+        self._unlock_screen: UnlockScreen | None = None  # made when first shown (see unlock_screen)
         self.neutral = NeutralScreen(self)
-        for page in (self.start, self.unlock_screen, self.neutral):
+        for page in (self.start, self.neutral):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.start.create_requested.connect(self.create_vault)
         self.start.open_requested.connect(self.open_file)
         self.start.demo_requested.connect(self.open_demo)
         self.start.vault_chosen.connect(lambda path: self.open_unlock(Path(path)))
-        self.unlock_screen.unlock_requested.connect(self._unlock)
-        self.unlock_screen.back_requested.connect(self.show_start)
         from handbook_app.ui.safety_actions import SafetyActions
 
         self.safety = SafetyActions(self)
-        self.unlock_screen.recover_requested.connect(self.safety.recover_with_code)
         self.start.help_requested.connect(self.show_help_now)
-        self.unlock_screen.help_requested.connect(self.show_help_now)
         self.neutral.continue_requested.connect(self.return_to_vault)
 
         self._build_status_bar()
@@ -113,6 +114,20 @@ class MainWindow(QMainWindow):
             self.resize(1100, 720)
         self.show_start()
         self.retranslate()
+
+    @property
+    def unlock_screen(self) -> UnlockScreen:
+        if self._unlock_screen is None:
+            from handbook_app.ui.screens.unlock_screen import UnlockScreen
+
+            screen = UnlockScreen(self)
+            self.pages.insertWidget(1, screen)
+            screen.unlock_requested.connect(self._unlock)
+            screen.back_requested.connect(self.show_start)
+            screen.help_requested.connect(self.show_help_now)
+            screen.recover_requested.connect(self.safety.recover_with_code)
+            self._unlock_screen = screen
+        return self._unlock_screen
 
     # --- chrome ------------------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -192,8 +207,9 @@ class MainWindow(QMainWindow):
         self.new_action.setText(_("New record"))
         self.about_action.setText(_("About…"))
         self.help_action.setText(_("Help now"))
-        for page in (self.start, self.unlock_screen, self.neutral):
-            page.retranslate()
+        for page in (self.start, self._unlock_screen, self.neutral):
+            if page is not None:
+                page.retranslate()
         if self.workspace is not None:
             self.workspace.retranslate()
         self._show_actor()
@@ -321,6 +337,9 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.unlock_screen)
         self.unlock_screen.set_busy(True, _("Creating the vault…"))
 
+        from handbook_app.services.errors import VaultError
+        from handbook_app.services.session import UnlockInfo
+
         def failed(exc: Exception) -> None:
             self.unlock_screen.set_busy(False)
             self.show_start()
@@ -339,6 +358,8 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         self.unlock_screen.set_busy(True)
+        from handbook_app.services import session
+        from handbook_app.services.errors import TooSoon, VaultError
 
         def failed(exc: Exception) -> None:
             self.unlock_screen.set_busy(False)
@@ -459,6 +480,8 @@ class MainWindow(QMainWindow):
                                 _("From now on, open this vault with the new passphrase."))
                 self.safety.after_passphrase_change(hb, new)
 
+            from handbook_app.services.errors import VaultError, WrongPassphraseOrNotVault
+
             def failed(exc: Exception) -> None:
                 finish()
                 dialog.set_busy(False)
@@ -575,6 +598,7 @@ class MainWindow(QMainWindow):
             self.lock("manual")
 
     def _rescue_copy(self, hb: Handbook) -> None:
+        from handbook_app.services.errors import VaultError
         from handbook_app.ui.dialogs.create_vault_dialog import CreateVaultDialog
 
         dialog = CreateVaultDialog(self, self._start_dir(), copy_mode=True)
@@ -637,7 +661,8 @@ class MainWindow(QMainWindow):
         self.lock("quick")
 
     def _show_neutral(self) -> None:
-        self.unlock_screen.clear()
+        if self._unlock_screen is not None:
+            self._unlock_screen.clear()
         self._set_chrome(False)
         self.pages.setCurrentWidget(self.neutral)
         self.apply_title()

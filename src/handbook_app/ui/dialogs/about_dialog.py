@@ -54,6 +54,23 @@ def gpl_text() -> str:
     return text or GPL_URL
 
 
+def bundled_licences() -> str:
+    """In a portable bundle: the list of every bundled component with its licence, then the texts.
+
+    make bundle (packaging/build_bundle.py) collects them into resources/licenses; a checkout has none.
+    """
+    folder = resource_path("licenses")
+    index = _read("licenses", "THIRD-PARTY.txt")
+    if not index:
+        return ""
+    parts = [index, f"All licence texts are in: {folder}", ""]
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "system" not in p.relative_to(folder).parts
+                       and p.name != "THIRD-PARTY.txt"):
+        parts += ["=" * 78, path.relative_to(folder).as_posix(), "=" * 78,
+                  path.read_text(encoding="utf-8", errors="replace")]
+    return "\n".join(parts)
+
+
 def _licence_view(parent: QWidget, name: str, text: str) -> QPlainTextEdit:
     view = QPlainTextEdit(parent)
     view.setObjectName("licenceText")
@@ -86,6 +103,10 @@ class AboutDialog(QDialog):
             view = _licence_view(self, name, _read(*parts))
             self.font_views.append(view)
             self.tabs.addTab(view, "")
+        bundled = bundled_licences()  # only in a bundle: Qt, Python, SQLCipher, OpenSSL, CLDR…
+        self.bundled_view = _licence_view(self, "bundled", bundled) if bundled else None
+        if self.bundled_view is not None:
+            self.tabs.addTab(self.bundled_view, "")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -145,4 +166,7 @@ class AboutDialog(QDialog):
             label = _("Font licence: {name}").format(name=view.property("licenceName"))
             self.tabs.setTabText(i, label)
             view.setAccessibleName(label)
+        if self.bundled_view is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.bundled_view), _("Bundled software"))
+            self.bundled_view.setAccessibleName(_("Bundled software"))
         translate_buttons(self.buttons)
