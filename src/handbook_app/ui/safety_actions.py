@@ -22,6 +22,7 @@ class SafetyActions:
         self.window = window
         self.sheet_dialog = None
         self.recover_dialog = None
+        self.backup_folder: str | None = None  # the folder last backed up to, in memory only
 
     @property
     def context(self):
@@ -158,3 +159,122 @@ class SafetyActions:
         dialog.open()
         self.recover_dialog = dialog
         return dialog
+
+    # --- backups -------------------------------------------------------------------------------------
+    def back_up(self):
+        from handbook_app.services import backup
+        from handbook_app.ui.dialogs.backup_dialog import BackupDialog
+
+        hb = self.context.handbook
+        if hb is None:
+            return None
+        dialog = BackupDialog(self.backup_folder or "", backup.KEEP, self.window)
+        self.context.track(dialog)
+
+        def submitted(folder: str, new_passphrase: str | None) -> None:
+            if self.context.handbook is not hb:
+                dialog.reject()
+                return
+            dialog.set_busy(True)
+
+            def done(written) -> None:
+                dialog.set_busy(False)
+                self.backup_folder = folder  # for this session only, never in settings
+                if dialog.isVisible():
+                    dialog.accept()
+                self.window.context.notify(_audit_changes())
+                messages.inform(self.window, _("Backup saved"),
+                                _("The copy was written and checked by opening it: {path}").format(
+                                    path=str(written.path)))
+
+            def failed(exc: Exception) -> None:
+                dialog.set_busy(False)
+                if dialog.isVisible():
+                    dialog.show_folder_error(str(exc) if isinstance(exc, VaultError) else
+                                             _("The backup could not be written: {reason}").format(reason=exc))
+
+            run_async(lambda: backup.back_up(hb, folder, new_passphrase), done, failed)
+
+        dialog.submitted.connect(submitted)
+        dialog.open()
+        self.backup_dialog = dialog
+        return dialog
+
+    def restore(self, path: str | None = None):
+        """Choose a backup, type its passphrase, confirm with both dates, then swap (the old vault is kept)."""
+        from handbook_app.services.vault_folder import default_vault_dir
+        from handbook_app.ui.dialogs.recovery_dialog import AskPassphraseDialog
+
+        hb = self.context.handbook
+        if hb is None:
+            return None
+        if path is None:
+            start = self.backup_folder or str(default_vault_dir())
+            path = file_dialogs.open_file(self.window, _("Restore from a backup"), start,
+                                          _("Vaults (*.vault);;All files (*)"))
+        if not path or self.context.handbook is not hb:
+            return None
+        dialog = AskPassphraseDialog(
+            _("Restore from a backup"),
+            _("Type the passphrase of the backup {name}. It is opened to check it; nothing changes yet.").format(
+                name=Path(path).name),
+            _("Passphrase of the backup"), _("Open the backup"), self.window, "restorePassphraseDialog")
+        self.context.track(dialog)
+
+        def submitted(passphrase: str) -> None:
+            from handbook_app.services import backup
+
+            if self.context.handbook is not hb:
+                dialog.reject()
+                return
+            try:
+                info = backup.inspect_backup(path, passphrase)
+            except VaultError as exc:
+                dialog.show_error(str(exc))
+                return
+            dialog.accept()
+            if not messages.ask(self.window, _("Replace the vault with this backup?"),
+                                restore_question(hb, info), yes=_("Replace with the backup")):
+                return
+            if self.context.handbook is not hb:
+                return
+            try:
+                result = backup.restore_backup(hb, path, passphrase)
+            except VaultError as exc:
+                self.window.lock("manual")
+                messages.error(self.window, str(exc))
+                return
+            self.window.lock("manual")  # clears every screen of the replaced vault
+            self.window.enter(result.handbook, result.info)
+            messages.inform(self.window, _("Backup restored"),
+                            _("The vault now holds the backup. The vault as it was before is kept in the same "
+                              "folder as {name}.").format(name=result.kept.name))
+
+        dialog.submitted.connect(submitted)
+        dialog.open()
+        self.restore_dialog = dialog
+        return dialog
+
+
+def _audit_changes():
+    from handbook_app.services.changes import Changes
+
+    return Changes(frozenset({"audit"}))
+
+
+def _when(value) -> str:
+    from handbook_app.i18n.formatting import format_datetime
+
+    return format_datetime(value.astimezone(), fmt="medium") if value is not None else _("unknown")
+
+
+def restore_question(hb, info) -> str:
+    """The confirmation names both dates: what is open now and what the backup holds."""
+    import datetime as dt
+
+    last = hb.audit_entry(hb.audit_head()[0])
+    current = dt.datetime.fromisoformat(last.at.replace("Z", "+00:00")) if last is not None else None
+    return _("The open vault {vault} (last change {current}) will be replaced by the backup {backup} (last "
+             "change {backup_date}). What was added after {backup_date} is not in the backup. The open vault "
+             "is first kept in its folder under a new name, so you can go back to it.").format(
+        vault=hb.path.name, current=_when(current), backup=info.path.name, backup_date=_when(info.last_change))

@@ -41,28 +41,28 @@ def code_font(size: int = 18) -> QFont:
     return font
 
 
-class SheetPassphraseDialog(QDialog):
-    """The current passphrase, asked again before the key is shown (someone may have found the app unlocked)."""
+class AskPassphraseDialog(QDialog):
+    """One passphrase, asked for one purpose (the sheet, opening a backup); errors show beside it."""
 
     submitted = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, intro: str, label: str, ok_text: str, parent: QWidget | None = None,
+                 name: str = "askPassphraseDialog") -> None:
         super().__init__(parent)
-        self.setObjectName("sheetPassphraseDialog")
-        self.setWindowTitle(_(TITLE))
-        self.intro = QLabel(_("The recovery sheet opens this vault if the passphrase is ever forgotten. Type the "
-                              "current passphrase to make it."), self)
+        self.setObjectName(name)
+        self.setWindowTitle(title)
+        self.intro = QLabel(intro, self)
         self.intro.setWordWrap(True)
-        self.passphrase, toggle = password_edit(self, "sheetPassphrase")
+        self.passphrase, toggle = password_edit(self, "askedPassphrase")
         toggle.hide()
-        self.passphrase.setAccessibleName(_("Current passphrase"))
-        self.error = error_label(self, "sheetPassphraseError")
+        self.passphrase.setAccessibleName(label)
+        self.error = error_label(self, "askedPassphraseError")
         self.passphrase.textChanged.connect(lambda _t: self.error.hide())
         form = QFormLayout()
-        form.addRow(QLabel(_("Current passphrase"), self), self.passphrase)
+        form.addRow(QLabel(label, self), self.passphrase)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         translate_buttons(self.buttons)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Make the sheet"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -76,7 +76,7 @@ class SheetPassphraseDialog(QDialog):
 
     def _accept(self) -> None:
         if not self.passphrase.text():
-            self.show_error(_("Please enter the current passphrase."))
+            self.show_error(_("Please enter the passphrase."))
             return
         self.submitted.emit(self.passphrase.text())
 
@@ -90,6 +90,14 @@ class SheetPassphraseDialog(QDialog):
     def done(self, result: int) -> None:
         self.passphrase.clear()
         super().done(result)
+
+
+def SheetPassphraseDialog(parent: QWidget | None = None) -> AskPassphraseDialog:  # noqa: N802 (a dialog maker)
+    """The current passphrase, asked again before the key is shown (someone may have found the app unlocked)."""
+    return AskPassphraseDialog(
+        _(TITLE), _("The recovery sheet opens this vault if the passphrase is ever forgotten. Type the current "
+                    "passphrase to make it."),
+        _("Current passphrase"), _("Make the sheet"), parent, "sheetPassphraseDialog")
 
 
 def sheet_html(sheet) -> str:

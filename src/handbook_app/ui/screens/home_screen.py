@@ -106,6 +106,10 @@ class HomeScreen(Screen):
         top.addWidget(self.greeting, 1)
         top.addWidget(self.profile_button)
         layout.addLayout(top)
+        from handbook_app.ui.widgets.backup_hint import BackupHint
+
+        self.backup_hint = BackupHint(context, self)  # the gentle "last backup is old" line (issue 16 #3)
+        layout.addWidget(self.backup_hint)
         layout.addLayout(cards)
         layout.addWidget(self.coming_title)
         layout.addWidget(self.coming)
@@ -127,9 +131,11 @@ class HomeScreen(Screen):
             self.summary, profile = None, None
         self._name = profile.display_name if profile else ""
         self.reminders.refresh()
+        self.backup_hint.refresh()
         self._show()
 
     def clear(self) -> None:
+        self.backup_hint.clear()
         self.summary = None
         self._name = ""
         self.coming.clear()
@@ -141,6 +147,8 @@ class HomeScreen(Screen):
     def on_changed(self, changes: Changes) -> None:
         if changes.touches(*KINDS) and self.context.handbook is not None:
             self.refresh()
+        elif changes.touches("audit") and self.context.handbook is not None:
+            self.backup_hint.refresh()  # a backup was made
 
     def new_record(self) -> None:
         self.reminders.new_record()
@@ -160,6 +168,8 @@ class HomeScreen(Screen):
         self.debt_card.title.setText(_("Still owed on loans"))
         self.incident_card.title.setText(_("Open incidents"))
         self.reminders.retranslate()
+        if self.context.handbook is not None:
+            self.backup_hint.refresh()
         self._show()
 
     def _show(self) -> None:
