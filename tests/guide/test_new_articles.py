@@ -235,3 +235,32 @@ def test_every_vietnamese_search_also_works_without_accents(index):
         if lang == "vi":
             hits = [h.slug for h in index.search(fold(query), lang="vi", limit=3)]
             assert slug in hits, (fold(query), hits)
+
+
+# A trainee often has only the Japanese word from a letter or a payslip: it must find the Vietnamese article.
+JAPANESE_WORD_IN_VIETNAMESE = [
+    ("休業手当", "business-closure-allowance"),
+    ("解雇", "dismissal"),
+    ("失踪", "already-left-employer"),
+    ("偽造在留カード", "scams-after-leaving"),
+    ("倒産", "employer-bankruptcy-unpaid-wages"),
+    ("出生届", "giving-birth-in-japan"),
+    ("セクハラ", "harassment-sexual-violence"),
+    ("よりそいホットライン", "night-weekend-help"),
+    ("入国後講習", "first-month-lectures"),
+    ("住民税", "employment-insurance-resident-tax"),
+    ("外国人相談", "foreign-resident-centres"),
+    ("途中帰国", "after-early-return-vietnam"),
+    ("熱中症", "safety-heatstroke"),
+]
+
+
+@pytest.mark.parametrize(("query", "slug"), JAPANESE_WORD_IN_VIETNAMESE)
+def test_japanese_word_finds_the_vietnamese_article(index, query, slug):
+    hits = [h.slug for h in index.search(query, lang="vi", limit=3)]
+    assert slug in hits, (query, hits)
+
+
+def test_every_new_article_has_a_japanese_word_search():
+    assert {slug for _q, slug in JAPANESE_WORD_IN_VIETNAMESE} == set(NEW_SLUGS)
+
