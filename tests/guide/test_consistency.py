@@ -64,3 +64,15 @@ def test_a_phone_number_not_in_contacts_fails(guide):
     assert any("03-1234-5678" in p and "contacts.json" in p for p in problems)
     # every number of the real guide is known, including a contact's other numbers
     assert unknown_phone_problems(guide) == []
+
+
+def test_a_task_whose_languages_differ_fails(guide):
+    from handbook_app.guide import Task
+    from handbook_app.guide.consistency import task_problems
+
+    task = Task("x", {lg: "T" for lg in LANGS},
+                {"vi": ("Cấm 1 năm thay vì 5 năm.",), "ja": ("上陸拒否1年。",), "en": ("A 1-year ban instead of 5.",)},
+                "overstay-options")
+    problems = task_problems(replace(guide, tasks=(task,)))
+    assert problems == ["task x: number 5 in vi/en but not in ja"]
+    assert task_problems(guide) == []

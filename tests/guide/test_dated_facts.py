@@ -75,17 +75,14 @@ def test_release_list_of_expired_facts(guide):
 
 def test_pdf_of_an_article_prints_the_warning_first(guide, tmp_path):
     """The minimum-wage article is past its date today (December 2026): the printed article warns too."""
-    import io
-
     from pypdf import PdfReader
 
-    from handbook_app.reports.guide_article import ArticleText, render_guide_article
+    from handbook_app.services.reports import print_guide_article  # the app's path (Print PDF… in the reader)
 
     article = guide.article("wages-minimum-wage", "vi")
     assert article.expired(), "this test assumes the FY2025 rates have expired"
-    out = io.BytesIO()
-    render_guide_article([ArticleText.from_article(article)], out)
-    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(out.getvalue())).pages)
+    print_guide_article(tmp_path / "a.pdf", [article])
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(tmp_path / "a.pdf")).pages)
     assert "Các mức lương dưới đây là mức năm tài chính 2025" in text
     assert text.index("Các mức lương dưới đây") < text.index("Làm ngay")
     assert "U+26A0" not in text  # no glyph the embedded fonts lack

@@ -326,3 +326,23 @@ def test_print_article_in_two_languages(qtbot, tmp_path, monkeypatch):
     assert screen.print_languages() == ["vi", "ja"]
     qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_expired_dated_fact_is_a_box_at_the_top_of_the_article(qtbot, guide):
+    """December 2026: the FY2025 minimum wages have expired, so the reader warns before the body, in each column."""
+    screen = make_screen(qtbot, "vi")
+    screen.open_article("wages-minimum-wage", second="ja")
+    vi, ja = screen.primary_view.toPlainText(), screen.second_view.toPlainText()
+    warning_vi = guide.article("wages-minimum-wage", "vi").dated[0].warning
+    assert warning_vi[:40] in vi and vi.index(warning_vi[:40]) < vi.index("Làm ngay")
+    assert tr("ja", "This may be out of date") in ja
+    assert ja.index("令和7年度(2025年度)の額で") < ja.index("今すぐすること")
+
+
+def test_japanese_article_shows_the_easy_japanese_box_with_furigana(qtbot):
+    screen = make_screen(qtbot, "ja")
+    screen.open_article("passport-residence-card")
+    text = screen.primary_view.toPlainText()
+    assert "やさしい にほんご" in text
+    assert "在留(ざいりゅう)カード" in text  # the reading follows the word (Qt has no <ruby>)
+    assert "{" not in text and "|" not in text

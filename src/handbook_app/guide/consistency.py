@@ -14,6 +14,7 @@ The rules (documented for authors in docs/guide.md, "Consistency rules"):
   `17時`; `8:30` = 8 and 30). Vietnamese weekdays (`thứ 2`–`thứ 7`, but not `ngày thứ 4` = day 4) are not counted. Numbers inside URLs, phone numbers and
   furigana readings are not counted. Words for numbers ("two", "hai", "二") are not read: write digits.
 - **Dated facts** (`dated:` / `valid_until:` in the front matter) must carry the same dates in every language.
+- **Tasks** (tasks.json): each task's title and steps follow the same URL, phone and number rules.
 
 Each problem is returned as a sentence naming the article, the languages and the values.
 """
@@ -120,6 +121,19 @@ def article_problems(guide: Guide, slug: str) -> list[str]:
     return problems
 
 
+def task_problems(guide: Guide) -> list[str]:
+    """The same rules for each task of tasks.json: its vi, ja and en steps give the same facts."""
+    problems: list[str] = []
+    for task in guide.tasks:
+        texts = {lang: unicodedata.normalize("NFKC", task.title[lang] + "\n" + "\n".join(task.steps[lang]))
+                 for lang in LANGS}
+        name = f"task {task.key}"
+        problems += _differences("URL", name, {lg: urls(t) for lg, t in texts.items()})
+        problems += _differences("phone number", name, {lg: phones(t) for lg, t in texts.items()})
+        problems += _differences("number", name, {lg: numbers(t) for lg, t in texts.items()})
+    return problems
+
+
 def known_numbers(guide: Guide) -> set[str]:
     """Every phone number in contacts.json (`number` and `other_numbers`)."""
     return {n for c in guide.contacts for n in (c.number, *c.other_numbers) if n}
@@ -144,4 +158,4 @@ def consistency_problems(guide: Guide) -> list[str]:
     problems: list[str] = []
     for slug in guide.slugs:
         problems += article_problems(guide, slug)
-    return problems + unknown_phone_problems(guide)
+    return problems + task_problems(guide) + unknown_phone_problems(guide)

@@ -92,11 +92,12 @@ def body_flowables(kit: Kit, body: str) -> list:
 
 
 def build_story(articles: Sequence[ArticleText]) -> tuple[Kit, list]:
-    from reportlab.platypus import PageBreak
-
     if not 1 <= len(articles) <= 2:
         raise ValueError("print one or two language versions of an article")
+    # Kit first: it registers the fonts and sets the base font before reportlab.platypus (and through it
+    # reportlab.graphics) is imported; the other way round, charts in a later report fall back to Helvetica.
     kit = Kit(Labels([a.lang for a in articles]))
+    from reportlab.platypus import PageBreak
     story: list = []
     for index, art in enumerate(articles):
         if index:
