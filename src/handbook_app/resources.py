@@ -51,6 +51,17 @@ def use_facts(root: Path | None, label: str | None = None) -> None:
     _facts_label = label if root is not None else None
 
 
+def facts_meta() -> tuple[str, str | None]:
+    """(the ISO date of the facts in use, "org.example.union 3" — or None for the facts bundled with the program)."""
+    if _facts_label and " (" in _facts_label:
+        source, _sep, rest = _facts_label.rpartition(" (")
+        return rest.rstrip(")"), source
+    import json
+
+    raw = json.loads(_root("resources").joinpath("facts.json").read_text(encoding="utf-8"))
+    return raw["published"], None
+
+
 def facts_label() -> str:
     """Which facts are in use, as reports and the About box name them: "org.example.union 3 (2026-10-20)",
     or for the bundled facts "Trainee Handbook (2026-12-05)" (resources/facts.json)."""

@@ -105,3 +105,23 @@ def test_about_names_the_facts_in_use(qtbot, window, trusted_pack):
     about = AboutDialog(window)
     qtbot.addWidget(about)
     assert "Facts (guide, contacts, minimum wages, fee limits): org.example.union 1 (2026-12-20)" in about.text.text()
+
+
+def test_the_guide_reloads_and_names_the_facts_at_the_foot_of_each_article(qtbot, window, closed_vault, tmp_path,
+                                                                          monkeypatch, trusted_pack):
+    from handbook_app.services.content import facts_store
+    from handbook_app.ui.facts_updates import _announce
+
+    set_locale("en")
+    unlock(qtbot, window, closed_vault)
+    guide = window.workspace.show_key("guide")
+    guide.open_article("wages-minimum-wage")
+    assert "(bundled with the program)" in guide.primary_view.toPlainText()
+
+    before = guide.guide
+    info, _changes = facts_store().install(trusted_pack)
+    _announce(window.context, info)
+    assert guide.guide is not before  # read again from the installed facts
+    assert guide.current_slug == "wages-minimum-wage"
+    assert "Facts as of Dec 20, 2026 (update org.example.union 1)" in guide.primary_view.toPlainText()
+    assert guide.guide.has("wages-minimum-wage", "vi")

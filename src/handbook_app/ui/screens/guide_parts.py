@@ -3,6 +3,7 @@ the article's reader HTML, and the list and tree delegates."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import importlib.util
 import re
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from handbook_app.guide import Article, freshness_warning
 from handbook_app.i18n import N_, tr
 from handbook_app.i18n.formatting import format_date
+from handbook_app.resources import facts_meta
 
 TOPIC_LABELS = {
     "status": N_("Your status and the programme"),
@@ -95,11 +97,21 @@ def article_html(article: Article) -> str:
     checked = tr(lang, N_("Checked on {date}")).format(date=format_date(article.checked_on, lang))
     warning = freshness_warning(article.checked_on)
     warn = f"<p class='warn'>{html.escape(warning)}</p>" if warning else ""
+    facts = html.escape(facts_stamp(lang))
     return (f"<h1>{html.escape(article.title)}</h1>"
             f"<p class='intro'>{html.escape(article.summary)}</p>"
             f"{without_cjk_italics(article.html(), lang)}"
             f"<hr><div class='foot'><p><b>{html.escape(tr(lang, N_('Sources')))}</b></p><ul>{sources}</ul>"
-            f"<p><b>{html.escape(checked)}</b></p>{warn}</div>")
+            f"<p><b>{html.escape(checked)}</b></p><p class='facts'>{facts}</p>{warn}</div>")
+
+
+def facts_stamp(lang: str) -> str:
+    """Which facts the app uses, in `lang`: an installed update names its pack and version (docs/content-packs.md)."""
+    published, source = facts_meta()
+    day = format_date(dt.date.fromisoformat(published), lang)
+    if source:
+        return tr(lang, N_("Facts as of {date} (update {pack})")).format(date=day, pack=source)
+    return tr(lang, N_("Facts as of {date} (bundled with the program)")).format(date=day)
 
 
 def print_available() -> bool:

@@ -67,8 +67,20 @@ class GuideScreen(GuideBuildMixin, GuideTextsMixin, GuideActionsMixin, Screen):
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         notifier().changed.connect(self.retranslate)
+        self._own_context.facts_changed.connect(self.reload_facts)
         self.retranslate()
         self.show_start(remember=False)
+
+    def reload_facts(self, *_info: object) -> None:
+        """An offline facts update replaced the guide: read it again and show the same place in it."""
+        self.guide = guide_service.guide()
+        self.index = guide_service.guide_index()
+        slug = self.current_slug
+        self.retranslate()
+        if slug and self.guide.has(slug):
+            self.open_article(slug, remember=False)
+        else:
+            self.show_start(remember=False)
 
 
 def open_guide_window(parent: QWidget | None = None, slug: str | None = None) -> GuideScreen:
