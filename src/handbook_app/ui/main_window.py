@@ -24,10 +24,10 @@ from handbook_app import app_paths
 from handbook_app.i18n import LANGUAGE_NAMES, _, current_locale, set_locale
 from handbook_app.services.vault_folder import default_vault_dir, known_vaults, portable_dir
 from handbook_app.ui import file_dialogs, messages
+from handbook_app.ui.app_icon import app_icon
 from handbook_app.ui.autolock import IdleLock
 from handbook_app.ui.clipboard import clear_copied
 from handbook_app.ui.context import AppContext
-from handbook_app.ui.icons import app_icon
 from handbook_app.ui.lang import notifier
 from handbook_app.ui.screens.neutral_screen import NeutralScreen
 from handbook_app.ui.screens.start_screen import StartScreen
