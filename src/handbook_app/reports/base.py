@@ -16,6 +16,7 @@ import io
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -135,9 +136,26 @@ class Kit:
         return Paragraph(markup, self.styles[name])
 
     def lines(self, texts: Sequence[str], style: str = "body", bold: bool = False) -> list:
-        """One paragraph per language: each wraps its own way (Japanese at any character, Vietnamese at
-        spaces), so a short Japanese word is never broken to leave one kana alone on a line."""
-        return [self.p(t, style, bold) for t in texts if t]
+        """One line per language: each wraps its own way (Japanese at any character, Vietnamese at spaces),
+        so a short Japanese word is never broken to leave one kana alone on a line. A line that fits is drawn
+        as it is (no paragraph parsing or line breaking: most table cells of a long pack)."""
+        return [self.line(t, style, bold) for t in texts if t]
+
+    def line(self, text: str, style: str = "body", bold: bool = False, clip: bool = False):
+        """`text` on one line when it fits, else a wrapping paragraph; `clip`: cut it with "…" instead."""
+        if "\n" in text:
+            return self.p(text, style, bold)
+        return _line_class()(self, ((text, False),), style, bold, clip)
+
+    def field_lines(self, pairs: Sequence[tuple[str, str]], style: str = "small") -> list:
+        """"Label: value" lines, each drawn as it is when it fits (fast) and wrapped as a paragraph if not."""
+        out = []
+        for label, value in pairs:
+            if "\n" in value:
+                out.append(self.rich([(label + ": ", True), (value, False)], style))
+            else:
+                out.append(_line_class()(self, ((label + ": ", True), (value, False)), style, False, False))
+        return out
 
     def label(self, message: str, style: str = "body", **values: object):
         """A label in both languages, "Tiếng Việt / 日本語"."""
@@ -239,6 +257,81 @@ class Kit:
         from reportlab.platypus import Spacer
 
         return Spacer(1, height_mm * MM)
+
+
+@cache
+def _line_class():
+    from reportlab.lib.colors import toColor
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus.flowables import Flowable
+
+    class Line(Flowable):
+        """One line of text in the style's size and colour, split into font runs; a paragraph only when it
+        does not fit (or, clipped, cut with "…"). `parts` are (text, is_label) pieces: labels are bold, or
+        in the label colour when the pack has Japanese (whose face has no bold)."""
+
+        def __init__(self, kit: Kit, parts: Sequence[tuple[str, bool]], key: str, bold: bool, clip: bool) -> None:
+            super().__init__()
+            self.kit, self.parts, self.key, self.bold, self.clip = kit, parts, key, bold, clip
+            self.style = kit.styles[key]
+            ink = toColor(self.style.textColor)
+            label_ink = toColor(LABEL_INK) if not kit.label_bold else ink
+            self.runs: list[tuple[str, str, object]] = []  # (font, text, colour)
+            for text, is_label in parts:
+                strong = bold or (is_label and kit.label_bold)
+                colour = label_ink if is_label else ink
+                self.runs += [(r.font, r.text, colour) for r in kit.splitter.runs(text, strong)]
+            size = self.style.fontSize
+            self.text_width = sum(stringWidth(t, f, size) for f, t, _c in self.runs)
+            self.para = None
+
+        def wrap(self, aw, ah):
+            if self.text_width <= aw:
+                self.para = None
+                self.width, self.height = self.text_width, self.style.leading
+                return self.width, self.height
+            if self.clip:
+                self.runs = self._clipped(aw)
+                self.text_width = aw
+                self.width, self.height = aw, self.style.leading
+                return self.width, self.height
+            if self.para is None:
+                if len(self.parts) == 1 and not self.parts[0][1]:
+                    self.para = self.kit.p(self.parts[0][0], self.key, self.bold)
+                else:
+                    self.para = self.kit.rich(self.parts, self.key)
+            return self.para.wrap(aw, ah)
+
+        def _clipped(self, aw):
+            size, out = self.style.fontSize, []
+            used = stringWidth("…", SANS, size)
+            for font, text, colour in self.runs:
+                kept = ""
+                for ch in text:
+                    w = stringWidth(ch, font, size)
+                    if used + w > aw:
+                        if kept:
+                            out.append((font, kept, colour))
+                        out.append((SANS, "…", colour))
+                        return out
+                    kept += ch
+                    used += w
+                out.append((font, kept, colour))
+            return out
+
+        def draw(self):
+            if self.para is not None:
+                self.para.drawOn(self.canv, 0, 0)
+                return
+            canv, size = self.canv, self.style.fontSize
+            x, y = 0, self.style.leading - size * 0.8
+            for font, text, colour in self.runs:
+                canv.setFillColor(colour)
+                canv.setFont(font, size)
+                canv.drawString(x, y, text)
+                x += stringWidth(text, font, size)
+
+    return Line
 
 
 class _Plain(str):

@@ -63,6 +63,7 @@ READING_NOTES = (
 MINISTRY_LIST = ("厚生労働省「地域別最低賃金の全国一覧」 (Ministry of Health, Labour and Welfare)",
                  "https://www.mhlw.go.jp/stf/seisakunitsuite/bunya/koyou_roudou/roudoukijun/minimumichiran/")
 VERIFY_COMMAND = "handbook-app verify VAULT --expect {entries}:{hash}"
+LONG_RECORD_MONTHS = 24
 
 
 def doc_id(data: VaultData, kind: str) -> str:
@@ -373,15 +374,15 @@ class _Builder:
         """The title as written, and for a reader of the other language the start of the translation or the
         marker that there is none."""
         k = self.kit
-        out = [k.p(inc.title or self.labels.inline(N_("(no title)")), "cell")]
+        out = [k.line(inc.title or self.labels.inline(N_("(no title)")), "cell")]
         for lang in self.labels.langs:
             if lang == inc.description_lang:
                 continue
             if inc.translation and inc.translation_lang == lang:
                 first = inc.translation.strip().splitlines()[0] if inc.translation.strip() else ""
-                out.append(k.p(first[:60] + ("…" if len(first) > 60 else ""), "cell"))
+                out.append(k.line(first, "cell", clip=True))  # the start of it, on one line
             elif inc.description or inc.title:
-                out.append(k.p(self.no_translation(lang, inc.description_lang), "cell"))
+                out.append(k.line(self.no_translation(lang, inc.description_lang), "cell"))
         return out
 
     def no_translation(self, lang: str, original: str) -> str:
@@ -453,11 +454,8 @@ class _Builder:
         recorded = self.provenance_text("incident", inc.id)
         if recorded:
             pairs.append((N_("Recorded"), recorded))
-        # One paragraph of "label: value" lines (a table per incident is slow in a 2,000-incident pack).
-        parts: list[tuple[str, bool]] = []
-        for index, (key, value) in enumerate(pairs):
-            parts += [(lab.inline(key) + ": ", True), (value + ("\n" if index < len(pairs) - 1 else ""), False)]
-        self.add(k.rich(parts, "small"))
+        # "label: value" lines drawn as they are when they fit (no table, no paragraph: 2,000 incidents)
+        self.add(*k.field_lines([(lab.inline(key), value) for key, value in pairs], "small"))
         if inc.description:
             lang = _LANGUAGE_NAMES.get(inc.description_lang, inc.description_lang)
             self.add(KeepTogether([
@@ -1036,8 +1034,9 @@ def signatures(kit: Kit, people) -> list:
     return out
 
 
-def finding_paragraphs(kit: Kit, finding, langs) -> list:
-    """One finding in each language, both at the same size and colour (keep them together when placing)."""
+def finding_paragraphs(kit: Kit, finding, langs, month: str = "") -> list:
+    """One finding in each language, both at the same size and colour (keep them together when placing);
+    `month` ("2016-01") is put before it when it stands for the same finding in other months."""
     mark = {"shortfall": "■", "warning": "▲", "info": "•"}[finding.severity.value]
     style = "body" if finding.severity is Severity.SHORTFALL else "small"
     out, seen = [], []
@@ -1046,7 +1045,7 @@ def finding_paragraphs(kit: Kit, finding, langs) -> list:
         if template in seen:
             continue  # that language's catalogue lacks the sentence: do not print it twice
         seen.append(template)
-        text = finding.render(lang)
+        text = (f"{month}: " if month else "") + finding.render(lang)
         if index == 0:
             out.append(kit.p(f"{mark} {text}", style))
         else:
@@ -1061,10 +1060,17 @@ def findings_by_month(kit: Kit, checks) -> list:
 
     k, lab = kit, kit.labels
     out: list = []
+    # In a long record (more than two years of months with findings) a finding of the same kind is one block
+    # whatever its amounts: the first month's words stand for it, the table gives every month's figure.
+    long_record = sum(1 for m in checks if m.findings) > LONG_RECORD_MONTHS
+
+    def key_of(f) -> tuple:
+        return (f.code,) if long_record else (f.code, f.render(lab.primary))
+
     seen: dict[tuple, list] = {}
     for m in checks:
-        for f in m.findings:
-            seen.setdefault((f.code, f.render(lab.primary)), []).append(m)
+        for key in dict.fromkeys(key_of(f) for f in m.findings):  # a month counts once per kind of finding
+            seen.setdefault(key, []).append(m)
     repeated = {key for key, months in seen.items() if len(months) >= 3}
     if not any(m.findings for m in checks):
         return out
@@ -1073,16 +1079,15 @@ def findings_by_month(kit: Kit, checks) -> list:
         out.append(k.p(lab.inline(N_("Repeated findings")), "month", bold=True))
         for key in sorted(repeated, key=lambda x: seen[x][0].payslip.month):
             months = seen[key]
-            f = next(f for f in months[0].findings if (f.code, f.render(lab.primary)) == key)
-            together = sum(x.shortfall_yen for m in months for x in m.findings
-                           if (x.code, x.render(lab.primary)) == key)
-            block = finding_paragraphs(k, f, lab.langs)
+            f = next(f for f in months[0].findings if key_of(f) == key)
+            together = sum(x.shortfall_yen for m in months for x in m.findings if key_of(x) == key)
+            block = finding_paragraphs(k, f, lab.langs, lab.month(months[0].payslip.month) if long_record else "")
             block.append(k.p(lab.inline(N_("In {count} months: {months}."), count=len(months),
                                         months=findings.months_text(lab, [m.payslip.month for m in months]))
                              + (f"  Σ {lab.yen(together)}" if together else ""), "second-small"))
             out.append(KeepTogether(block))
     for m in checks:
-        own = [f for f in m.findings if (f.code, f.render(lab.primary)) not in repeated]
+        own = [f for f in m.findings if key_of(f) not in repeated]
         if not own:
             continue
         blocks = [finding_paragraphs(k, f, lab.langs) for f in own]
