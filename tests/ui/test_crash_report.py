@@ -82,7 +82,7 @@ QMessageBox.exec = lambda self: shown.append(self.text()) or 0
 def broken(*args, **kwargs):
     raise RuntimeError("could not start")
 main_window.MainWindow = broken
-code = app.main([])
+code = app.main(["--lang", "en"])
 print("MESSAGE:" + shown[0] if shown else "NO MESSAGE")
 sys.exit(code)
 """

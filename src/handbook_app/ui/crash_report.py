@@ -42,8 +42,7 @@ def crash_box(text: str, path: Path | None, parent: QWidget | None = None) -> QM
     else:
         detail = _("A short report for a support worker could not be saved on this computer. You can save a "
                    "copy somewhere else. It holds no records and no file names.")
-    box.setInformativeText(detail)
-    box.setDetailedText(text)
+    box.setInformativeText(detail)  # no setDetailedText: its "Show Details…" button is Qt's, untranslated in vi
     save = box.addButton(_("Save a copy…"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(_("Close"), QMessageBox.ButtonRole.RejectRole)
     save.clicked.disconnect()  # keep the box open while the file dialog asks where

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QStackedWidget,
-    QStyle,
     QWidget,
 )
 
@@ -219,6 +218,8 @@ class MainWindow(QMainWindow):
         neutral = self.settings.neutral_title or self.pages.currentWidget() is self.neutral
         if neutral:
             self.setWindowTitle(_("Documents"))
+            from PySide6.QtWidgets import QStyle  # only for the neutral screen: not at start-up
+
             self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
         else:
             self.setWindowTitle(_("Trainee Handbook"))
