@@ -405,6 +405,7 @@ class MainWindow(QMainWindow):
         self.apply_title()
         self.context.unlocked.emit()
         self.context.actor_changed.emit()
+        QTimer.singleShot(0, self.safety.offer_drafts)  # forms kept when the vault last locked
 
     # --- workspace commands ----------------------------------------------------------------------------
     def go_to(self, index: int) -> None:
@@ -637,7 +638,7 @@ class MainWindow(QMainWindow):
         for dialog in self.context.open_dialogs():
             if isinstance(dialog, RecordDialog):
                 with contextlib.suppress(Exception):
-                    dialog.save_pending()
+                    dialog.guard.keep_for_lock()  # saved as a record, or kept as a draft inside the vault
         self._close_dialogs()
         if self.workspace is not None:
             self.workspace.clear()

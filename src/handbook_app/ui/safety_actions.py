@@ -23,6 +23,7 @@ class SafetyActions:
         self.sheet_dialog = None
         self.recover_dialog = None
         self.backup_folder: str | None = None  # the folder last backed up to, in memory only
+        self._offering = False
 
     @property
     def context(self):
@@ -160,6 +161,68 @@ class SafetyActions:
         self.recover_dialog = dialog
         return dialog
 
+    # --- drafts of forms open when the vault locked ---------------------------------------------------
+    def offer_drafts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from handbook_app.i18n.formatting import format_datetime
+        from handbook_app.services import drafts
+
+        hb = self.context.handbook
+        if hb is None or self._offering:
+            return
+        try:
+            pending = drafts.drafts(hb)
+        except VaultError:
+            return
+        self._offering = True
+        try:
+            for draft in pending:
+                if self.context.handbook is not hb:
+                    return
+                box = QMessageBox(self.window)
+                box.setObjectName("draftQuestion")
+                box.setIcon(QMessageBox.Icon.Question)
+                box.setWindowTitle(_("A form was kept"))
+                box.setText(_("When the vault locked, this form was open and not saved: {title} ({when}).").format(
+                    title=draft.title, when=format_datetime(draft.saved_at.astimezone(), fmt="short")))
+                box.setInformativeText(_("It was kept inside the vault. Open it to finish it?"))
+                open_button = box.addButton(_("Open the form"), QMessageBox.ButtonRole.AcceptRole)
+                delete_button = box.addButton(_("Delete it"), QMessageBox.ButtonRole.DestructiveRole)
+                later = box.addButton(_("Later"), QMessageBox.ButtonRole.RejectRole)
+                box.setDefaultButton(open_button)
+                box.setEscapeButton(later)
+                self.context.track(box)
+                box.exec()
+                if self.context.handbook is not hb:
+                    return
+                if box.clickedButton() is open_button:
+                    self.open_draft(draft)
+                    return  # one form at a time; the others are offered at the next unlock
+                if box.clickedButton() is delete_button:
+                    drafts.delete_draft(hb, draft.id)
+        finally:
+            self._offering = False
+
+
+    def open_draft(self, draft):
+        from handbook_app.services import drafts
+        from handbook_app.ui.dialogs.form_guard import apply
+        from handbook_app.ui.dialogs.money_dialogs import DIALOGS
+        from handbook_app.ui.dialogs.record_dialog import RecordDialog
+
+        hb = self.context.handbook
+        cls = drafts.record_class(draft.kind)
+        if hb is None or cls is None:
+            return None
+        record = hb.record(cls, draft.record_id) if draft.record_id is not None else None
+        dialog = DIALOGS.get(cls, RecordDialog)(cls, record, self.context, self.window)
+        dialog.open()
+        apply(dialog.editors, draft.state.get("fields", {}))
+        drafts.delete_draft(hb, draft.id)  # it lives in the open form now (a new lock keeps it again)
+        self.draft_dialog = dialog
+        return dialog
+
     # --- backups -------------------------------------------------------------------------------------
     def back_up(self):
         from handbook_app.services import backup
@@ -278,3 +341,4 @@ def restore_question(hb, info) -> str:
              "change {backup_date}). What was added after {backup_date} is not in the backup. The open vault "
              "is first kept in its folder under a new name, so you can go back to it.").format(
         vault=hb.path.name, current=_when(current), backup=info.path.name, backup_date=_when(info.last_change))
+

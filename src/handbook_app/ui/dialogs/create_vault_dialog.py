@@ -59,7 +59,6 @@ class CreateVaultDialog(QDialog):
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
         form.addRow(self.path_label, row)
-        form.addRow("", self.where)
         # The trainee's own name, optional: the evidence pack's cover and the handovers name who kept the record.
         self.trainee_name = QLineEdit(self)
         self.trainee_name.setObjectName("traineeName")
@@ -70,10 +69,12 @@ class CreateVaultDialog(QDialog):
         self.trainee_why.setWordWrap(True)
         name_form = QFormLayout()
         name_form.addRow(self.trainee_label, self.trainee_name)
-        name_form.addRow("", self.trainee_why)
-        self.name_box = QWidget(self)
-        self.name_box.setLayout(name_form)
         name_form.setContentsMargins(0, 0, 0, 0)
+        self.name_box = QWidget(self)
+        name_column = QVBoxLayout(self.name_box)
+        name_column.setContentsMargins(0, 0, 0, 0)
+        name_column.addLayout(name_form)
+        name_column.addWidget(self.trainee_why)  # wrapped text in a plain column: no gap above it
         self.name_box.setVisible(not copy_mode)
         self.passphrase = NewPassphrase(self)
         self.actor_picker = ActorPicker(self)
@@ -85,6 +86,7 @@ class CreateVaultDialog(QDialog):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(self.intro)
         layout.addLayout(form)
+        layout.addWidget(self.where)
         layout.addWidget(self.path_error)
         layout.addWidget(self.passphrase)
         layout.addWidget(self.name_box)
@@ -116,9 +118,9 @@ class CreateVaultDialog(QDialog):
         self.path_label.setText(_("File"))
         self.path.setAccessibleName(_("Where to save the vault"))
         self.path.setPlaceholderText(_("A name, for example: notes"))
-        self.trainee_label.setText(_("Your name"))
+        self.trainee_label.setText(_("Trainee's name"))
         self.trainee_name.setPlaceholderText(_("optional"))
-        self.trainee_name.setAccessibleName(_("Your name (optional)"))
+        self.trainee_name.setAccessibleName(_("Trainee's name (optional)"))
         self.trainee_why.setText(_("Optional. It is kept inside the vault and printed on the evidence PDF's cover "
                                    "and in its handover list, so a reader knows whose record it is. You can add "
                                    "or change it later in the profile."))

@@ -270,7 +270,7 @@ class RecordDialog(QDialog):
             self.history_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.HelpRole)
             self.history_button.clicked.connect(self.show_history)
         self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.cancel_by_user)
         layout.addWidget(self.buttons)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
 
@@ -279,13 +279,38 @@ class RecordDialog(QDialog):
         self.resize(WIDTH, self.natural_height())
         self._sized_on_show = False
         context.track(self)
+        from handbook_app.ui.dialogs.form_guard import FormGuard
+
+        self.guard = FormGuard(self)  # asks before discarding typed text; drafts on lock
 
     def showEvent(self, event) -> None:  # noqa: N802
         if not self._sized_on_show:
             # Again when first shown: subclasses add rows (hints) after this class sized the dialog.
             self._sized_on_show = True
             self.resize(self.width(), self.natural_height())
+            self.guard.mark_clean()  # what the form held when it opened, presets included
         super().showEvent(event)
+
+    # --- leaving without saving: Esc, Cancel and the window's close button ask first ---------------------
+    # Only what the user does asks; reject() and close() from code (a lock, the app closing) never wait on a
+    # question (a lock keeps the form through FormGuard.keep_for_lock instead).
+    def cancel_by_user(self) -> None:
+        """A changed form asks first; discarding removes what this window added."""
+        if self.guard.allow_reject():
+            self.reject()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            event.accept()
+            self.cancel_by_user()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if event.spontaneous() and not self.guard.allow_reject():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     # --- size ------------------------------------------------------------------------------------
     def natural_height(self) -> int:
@@ -475,6 +500,7 @@ class RecordDialog(QDialog):
         if changes is None:
             return False
         saved = changes.record if isinstance(changes.record, r.Record) else replace(record, id=changes.ids[0])
+        self.guard.created = True  # Cancel now removes this record again (after asking)
         self.original = saved
         self.base = saved
         self.saved_changes = changes
