@@ -56,8 +56,21 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(list(argv))
 
 
+def _env_locale() -> str:
+    import os
+
+    value = os.environ.get("HANDBOOK_LANG", "")[:2].lower()
+    return value if value in LOCALES else "en"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    from handbook_app.ui.display import display_problem
+
+    if display_problem():
+        set_locale(args.lang or _env_locale())
+        print(display_problem(), file=sys.stderr)
+        return 1
     app = make_app(qt_args)
 
     from handbook_app.ui.main_window import MainWindow
