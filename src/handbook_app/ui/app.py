@@ -72,6 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(display_problem(), file=sys.stderr)
         return 1
     app = make_app(qt_args)
+    from handbook_app.ui.crash_guard import install
+
+    install()  # an uncaught error in a slot: one translated message, never a silent traceback
 
     from handbook_app.ui.main_window import MainWindow
     from handbook_app.ui.settings import AppSettings
