@@ -380,12 +380,12 @@ def test_a_repayment_without_its_rate_is_reported_not_fatal(qtbot, handbook):
 
 # --- issue 17 #8: the preview applies the import's own validation; huge fields are a message ----------------
 CSV_VALIDATION_BAD = (
-    "date,sent,fee,received\n"
-    "2026-01-27,10000,20000,1700000\n"  # fee above the amount sent
-    "0001-02-27,10000,500,1700000\n"  # year 0001
-    "2026-03-27,10000000000000000,500,1700000\n"  # over 10^15
-    "2026-04-27,10000,500,1700000\n"  # fine
-).encode("utf-8")
+    b"date,sent,fee,received\n"
+    b"2026-01-27,10000,20000,1700000\n"  # fee above the amount sent
+    b"0001-02-27,10000,500,1700000\n"  # year 0001
+    b"2026-03-27,10000000000000000,500,1700000\n"  # over 10^15
+    b"2026-04-27,10000,500,1700000\n"  # fine
+)
 
 
 def test_csv_preview_refuses_what_the_import_would_refuse(qtbot, handbook):

@@ -24,7 +24,6 @@ from handbook_app.core.loans import (
 )
 from handbook_app.core.money import Money
 from handbook_app.core.records import Contract, Loan, RecruitmentFee, Remittance, Repayment
-from handbook_app.core.validation import ValidationError
 from handbook_app.core.remittances import (
     PeriodTotal,
     Split,
@@ -34,6 +33,7 @@ from handbook_app.core.remittances import (
     split,
     yearly_totals,
 )
+from handbook_app.core.validation import ValidationError
 from handbook_app.i18n import _
 from handbook_app.i18n.formatting import format_date, format_money
 from handbook_app.services.changes import Changes
