@@ -6,6 +6,7 @@ Seeded random byte flips and truncations of a small vault (the long run is `make
 from __future__ import annotations
 
 import contextlib
+import os
 import io
 import json
 import random
@@ -20,7 +21,7 @@ from handbook_app import cli
 from handbook_app.core.records import RECORD_TYPES
 from tests.security.damage import build_small_vault, raw_key
 
-TRIALS = 240
+TRIALS = int(os.environ.get("HANDBOOK_TORTURE_TRIALS", "240"))  # `make torture` runs thousands
 
 
 @pytest.fixture(scope="module")
@@ -109,4 +110,4 @@ def test_random_damage_never_gives_a_traceback_and_exports_every_readable_record
         out.unlink()
     shutil.rmtree(tmp_path, ignore_errors=True)
     # The trials must really have exercised each path.
-    assert outcomes["incomplete"] > 20 and outcomes["unopenable"] > 10, outcomes
+    assert outcomes["incomplete"] > TRIALS // 12 and outcomes["unopenable"] > TRIALS // 24, outcomes
