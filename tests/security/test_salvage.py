@@ -6,9 +6,9 @@ Seeded random byte flips and truncations of a small vault (the long run is `make
 from __future__ import annotations
 
 import contextlib
-import os
 import io
 import json
+import os
 import random
 import re
 import shutil
