@@ -295,7 +295,11 @@ class Handbook:
         return self.store.verify(check_content)
 
     def record_event(self, action: str, kind: str, details: dict) -> Changes:
-        """Log a non-record event (an export, a handover, a passphrase change) in the audit chain."""
+        """Log a non-record event (an export, a handover, a passphrase change) in the audit chain.
+
+        A read-only vault cannot record it: the export itself still works and the file stays as it was."""
+        if self.vault.read_only:
+            return Changes(frozenset())
         with self.vault.transaction():
             self.store.append_audit(self.actor, action, kind, None, None, details)
         return Changes(frozenset({"audit"}))
