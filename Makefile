@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 PIP     = $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint bench translations wheel bundle bundle-check clean
+.PHONY: run test lint bench torture translations wheel bundle bundle-check clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,13 @@ lint: $(VENV)/.test-installed
 ## make bench: print the performance figures against their targets
 bench: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+## make torture: long damage, tamper and size runs that CI does not need (issue 17): thousands of random byte
+## flips and truncations through verify/export-json, and verify over a 1,000,000-entry history
+torture: $(VENV)/.test-installed
+	HANDBOOK_TORTURE_TRIALS=3000 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests/security/test_salvage.py
+	BENCH_VERIFY_ENTRIES=1000000 $(PY) -m bench.bench_verify
+	$(PY) -m bench.bench_long_text
 
 ## make translations: refresh the catalogue from the code and compile it (.po -> .mo)
 translations: $(VENV)/.test-installed

@@ -198,6 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             set_locale(argv[i + 1])
         elif arg.startswith("--lang=") and arg[7:] in LOCALES:
             set_locale(arg[7:])
+    from handbook_app.cli_words import install
+
+    install()  # argparse's own words follow --lang too
     parser = build_parser()
     args = parser.parse_args(argv)
     from handbook_app.services.content import activate_facts

@@ -158,3 +158,17 @@ def test_the_rekey_history_entry_survives_a_kill_right_after_the_swap(handbook, 
     actions = [row[0] for row in vault.conn.execute("SELECT action FROM audit ORDER BY seq")]
     vault.close()
     assert actions == ["insert", "rekey"]
+
+
+def test_a_pdf_from_a_read_only_vault_works_and_leaves_the_file_as_it_was(handbook, vault_path, monkeypatch, tmp_path):
+    from handbook_app.reports.model import ReportOptions
+    from handbook_app.services import reports
+
+    add_ten(handbook)
+    handbook.lock()
+    before = sha(vault_path)
+    monkeypatch.setattr("handbook_app.vault.connection.writable", lambda _p: False)
+    hb, _info = session.unlock(vault_path, PASSPHRASE)
+    reports.build_evidence_pack(hb, tmp_path / "pack.pdf", ReportOptions(langs=("vi", "ja")))
+    hb.lock()
+    assert (tmp_path / "pack.pdf").stat().st_size > 0 and sha(vault_path) == before

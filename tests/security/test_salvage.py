@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import random
 import re
 import shutil
@@ -20,7 +21,7 @@ from handbook_app import cli
 from handbook_app.core.records import RECORD_TYPES
 from tests.security.damage import build_small_vault, raw_key
 
-TRIALS = 240
+TRIALS = int(os.environ.get("HANDBOOK_TORTURE_TRIALS", "240"))  # `make torture` runs thousands
 
 
 @pytest.fixture(scope="module")
@@ -109,4 +110,4 @@ def test_random_damage_never_gives_a_traceback_and_exports_every_readable_record
         out.unlink()
     shutil.rmtree(tmp_path, ignore_errors=True)
     # The trials must really have exercised each path.
-    assert outcomes["incomplete"] > 20 and outcomes["unopenable"] > 10, outcomes
+    assert outcomes["incomplete"] > TRIALS // 12 and outcomes["unopenable"] > TRIALS // 24, outcomes

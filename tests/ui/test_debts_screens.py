@@ -376,3 +376,37 @@ def test_a_repayment_without_its_rate_is_reported_not_fatal(qtbot, handbook):
     model = debts.overview.model
     assert model.text(0, model.BALANCE) == format_money(45_000_000, "VND")
     assert "has no exchange rate" in debts.overview.problems.text()
+
+
+# --- issue 17 #8: the preview applies the import's own validation; huge fields are a message ----------------
+CSV_VALIDATION_BAD = (
+    b"date,sent,fee,received\n"
+    b"2026-01-27,10000,20000,1700000\n"  # fee above the amount sent
+    b"0001-02-27,10000,500,1700000\n"  # year 0001
+    b"2026-03-27,10000000000000000,500,1700000\n"  # over 10^15
+    b"2026-04-27,10000,500,1700000\n"  # fine
+)
+
+
+def test_csv_preview_refuses_what_the_import_would_refuse(qtbot, handbook):
+    ctx = _context(handbook)
+    dialog = CsvImportDialog(ctx, "remittance")
+    qtbot.addWidget(dialog)
+    dialog.date_order.setCurrentIndex(dialog.date_order.findData("YMD"))
+    dialog.load_bytes(CSV_VALIDATION_BAD, "bank.csv")
+    plan = dialog.plan
+    assert plan is not None and plan.lines == [5], [(x.line, x.reasons) for x in plan.rejected]
+    assert sorted(x.line for x in plan.rejected) == [2, 3, 4]
+    assert all(x.reasons and x.cells for x in plan.rejected)
+    assert dialog.do_import() and handbook.count(r.Remittance) == 1
+
+
+def test_csv_with_a_huge_field_is_a_message_not_a_crash(qtbot, handbook):
+    ctx = _context(handbook)
+    dialog = CsvImportDialog(ctx, "remittance")
+    qtbot.addWidget(dialog)
+    huge = ("date,sent,fee,received,notes\n2026-01-27,10000,0,1700000,\"" + "x" * 200_000 + "\"\n").encode()
+    dialog.load_bytes(huge, "huge.csv")
+    assert dialog.plan is None or not dialog.plan.records
+    assert "longer than" in dialog.summary.text() or "longer than" in dialog.file_label.text()
+    dialog.reject()

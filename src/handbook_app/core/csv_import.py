@@ -105,8 +105,19 @@ def _rows(text: str) -> tuple[str, list[list[str]]]:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
         delimiter = ","
-    rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    try:
+        rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    except csv.Error:  # a field over csv.field_size_limit() (131,072 characters), or a stray NUL
+        raise CsvImportError(_("This file cannot be read as a table: one field is longer than {limit} characters "
+                               "or holds characters a table cannot. Nothing was imported.").format(
+            limit=f"{csv.field_size_limit():,}")) from None
     return delimiter, rows
+
+
+def file_rows(data: bytes | str) -> list[list[str]]:
+    """Every row of the file as the import reads it (line N is rows[N - 1])."""
+    text = data if isinstance(data, str) else decode(data)[0]
+    return _rows(text)[1]
 
 
 def _norm(text: str) -> str:

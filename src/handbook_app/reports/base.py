@@ -23,7 +23,15 @@ from typing import BinaryIO
 from handbook_app import __version__
 from handbook_app.i18n import N_
 from handbook_app.private_files import open_private
-from handbook_app.reports.fonts import JAPANESE, SANS, SANS_BOLD, RunSplitter, describe_missing
+from handbook_app.reports.fonts import (
+    JAPANESE,
+    PIECE_CHARS,
+    SANS,
+    SANS_BOLD,
+    RunSplitter,
+    describe_missing,
+    split_long,
+)
 from handbook_app.reports.labels import Labels
 
 Progress = Callable[[int, int], None]
@@ -120,6 +128,10 @@ class Kit:
         from reportlab.platypus import Paragraph
 
         name = style + ":cjk" if self.splitter.is_japanese_heavy(text) else style
+        if len(text) > PIECE_CHARS:  # long texts in bounded pieces: layout time linear in length (issue 17 #6)
+            from handbook_app.reports.long_text import LongText
+
+            return LongText([Paragraph(self.splitter.markup(t, bold), self.styles[name]) for t in split_long(text)])
         return Paragraph(self.splitter.markup(text, bold), self.styles[name])
 
     def rich(self, parts: Sequence[tuple[str, bool]], style: str = "body"):

@@ -177,3 +177,34 @@ def describe_missing(chars: set[str] | frozenset[str]) -> list[str]:
     return [
         f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".rstrip() for ch in sorted(chars)
     ]
+
+
+# A paragraph longer than this is laid out in pieces: ReportLab re-breaks a paragraph's whole remaining
+# text on every page it spills onto, so one 400,000-character description took minutes (time grew with
+# the square of the length). Pieces of about this size keep every page's work bounded: linear overall.
+PIECE_CHARS = 2000
+_BREAKS = ("\n", "。", ". ", "! ", "? ", "！", "？", " ")
+
+
+def split_long(text: str, piece: int = PIECE_CHARS) -> list[str]:
+    """Cut `text` into pieces of at most about `piece` characters, at a line end, a sentence end or a space
+    when one is near (else anywhere), in one pass. Joined again they give `text` back unchanged."""
+    if len(text) <= piece:
+        return [text]
+    out: list[str] = []
+    start = 0
+    while len(text) - start > piece:
+        end = start + piece
+        window_start = start + piece // 2
+        cut = -1
+        for mark in _BREAKS:
+            found = text.rfind(mark, window_start, end)
+            if found != -1:
+                cut = found + len(mark)
+                break
+        if cut == -1:
+            cut = end
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out

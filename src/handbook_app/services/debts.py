@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from handbook_app.core import charts, projection
-from handbook_app.core.csv_import import ImportPlan, ImportSettings, plan_import
+from handbook_app.core.csv_import import ImportPlan, ImportSettings, RejectedRow, file_rows, plan_import
 from handbook_app.core.fees import FeeReport, check_fees
 from handbook_app.core.loans import (
     Due,
@@ -33,6 +33,7 @@ from handbook_app.core.remittances import (
     split,
     yearly_totals,
 )
+from handbook_app.core.validation import ValidationError
 from handbook_app.i18n import _
 from handbook_app.i18n.formatting import format_date, format_money
 from handbook_app.services.changes import Changes
@@ -155,8 +156,23 @@ def fee_report(handbook: Handbook, rates: dict[str, Decimal] | None = None) -> F
 
 
 def plan_csv(handbook: Handbook, data: bytes, settings: ImportSettings) -> ImportPlan:
+    """The rows to import, each already through the same validation as saving it (fee above the amount sent,
+    year 0001, amounts over the limit are refused here with the reason, not when Import is pressed)."""
     existing = handbook.records(Remittance if settings.kind == "remittance" else Repayment)
-    return plan_import(data, settings, existing)
+    plan = plan_import(data, settings, existing)
+    records, lines, rejected = [], [], list(plan.rejected)
+    cells = None
+    for line, record in zip(plan.lines, plan.records, strict=True):
+        try:
+            handbook.check(record)
+        except ValidationError as exc:
+            cells = cells if cells is not None else file_rows(data)
+            rejected.append(RejectedRow(line, cells[line - 1] if line <= len(cells) else [],
+                                        [p.message for p in exc.problems]))
+            continue
+        records.append(record)
+        lines.append(line)
+    return ImportPlan(plan.kind, plan.encoding, records, lines, sorted(rejected, key=lambda r: r.line))
 
 
 def apply_csv(handbook: Handbook, plan: ImportPlan) -> Changes:

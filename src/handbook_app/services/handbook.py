@@ -27,6 +27,7 @@ from handbook_app.i18n.formatting import format_date, format_month
 from handbook_app.partial_files import partial_name
 from handbook_app.private_files import open_private
 from handbook_app.services.changes import Changes
+from handbook_app.services.input_guard import unstorable
 from handbook_app.services.passphrase_policy import passphrase_problem
 from handbook_app.vault import attachments as blobs
 from handbook_app.vault.codec import to_row
@@ -119,6 +120,9 @@ class Handbook:
 
     def check(self, record: r.Record) -> None:
         """Validate one record, and against the records it refers to (a repayment against its loan)."""
+        problems = unstorable(record)
+        if problems:  # the other rules may not even compute on such values
+            raise ValidationError(problems)
         problems = validate(record)
         if isinstance(record, r.Repayment) and record.loan_id:
             loan = self.store.get(r.Loan, record.loan_id)
@@ -291,7 +295,11 @@ class Handbook:
         return self.store.verify(check_content)
 
     def record_event(self, action: str, kind: str, details: dict) -> Changes:
-        """Log a non-record event (an export, a handover, a passphrase change) in the audit chain."""
+        """Log a non-record event (an export, a handover, a passphrase change) in the audit chain.
+
+        A read-only vault cannot record it: the export itself still works and the file stays as it was."""
+        if self.vault.read_only:
+            return Changes(frozenset())
         with self.vault.transaction():
             self.store.append_audit(self.actor, action, kind, None, None, details)
         return Changes(frozenset({"audit"}))

@@ -59,6 +59,13 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(list(argv))
 
 
+def _env_locale() -> str:
+    import os
+
+    value = os.environ.get("HANDBOOK_LANG", "")[:2].lower()
+    return value if value in LOCALES else "en"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; an unexpected error anywhere leaves a report and a message, never silence."""
     from handbook_app import diagnostics
@@ -76,8 +83,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None, install_hook) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    from handbook_app.ui.display import display_problem
+
+    if display_problem():
+        set_locale(args.lang or _env_locale())
+        print(display_problem(), file=sys.stderr)
+        return 1
     app = make_app(qt_args)
-    install_hook()
+    install_hook()  # an uncaught error in a slot or thread: a saved report and one translated message
 
     from handbook_app.services.content import activate_facts
     from handbook_app.ui.main_window import MainWindow

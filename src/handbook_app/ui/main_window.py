@@ -149,6 +149,10 @@ class MainWindow(QMainWindow):
         self.quick_button = QPushButton(self)
         self.quick_button.setObjectName("quickExitButton")
         self.quick_button.clicked.connect(self.quick_exit)
+        from handbook_app.ui.read_only_banner import ReadOnlyBanner
+
+        self.read_only_banner = ReadOnlyBanner(self)
+        bar.addWidget(self.read_only_banner)
         bar.addWidget(self.actor_label, 1)
         bar.addPermanentWidget(self.countdown_label)
         bar.addPermanentWidget(self.language_box)
@@ -403,6 +407,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._show_actor()
         self.apply_title()
+        self.read_only_banner.show_for(handbook)
         self.context.unlocked.emit()
         self.context.actor_changed.emit()
         QTimer.singleShot(0, self.safety.offer_drafts)  # forms kept when the vault last locked
@@ -499,6 +504,19 @@ class MainWindow(QMainWindow):
             run_async(lambda: hb.change_passphrase(new, current_passphrase=current), done, failed)
 
         dialog.submitted.connect(submitted)
+        dialog.open()
+        return dialog
+
+    def witness(self):
+        """A support worker signs the history's head with the organisation's key (issue 17 #2)."""
+        from handbook_app.ui.dialogs.witness_dialog import WitnessDialog
+
+        hb = self.context.handbook
+        if hb is None:
+            return None
+        dialog = WitnessDialog(hb, self)
+        self.witness_dialog = dialog
+        self.context.track(dialog)
         dialog.open()
         return dialog
 

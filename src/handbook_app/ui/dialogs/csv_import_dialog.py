@@ -41,7 +41,7 @@ from handbook_app.core.csv_import import (
 from handbook_app.i18n import N_, _, current_locale, ngettext
 from handbook_app.i18n.formatting import format_date, format_money, join_sentences
 from handbook_app.services.debts import apply_csv, plan_csv
-from handbook_app.services.errors import VaultError
+from handbook_app.services.errors import ValidationError, VaultError
 from handbook_app.ui import file_dialogs
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.lang import follow_language, translate_buttons
@@ -482,7 +482,7 @@ class CsvImportDialog(QDialog):
         try:
             hb = self.context.require()
             changes = apply_csv(hb, plan)
-        except VaultError as exc:
+        except (VaultError, ValidationError) as exc:  # never a silent failure with a traceback on stderr
             self.summary.setStyleSheet(ERROR_STYLE)
             self.summary.setText(_("Nothing was imported: {error}").format(error=str(exc)))
             return False
