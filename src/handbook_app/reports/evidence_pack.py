@@ -34,7 +34,14 @@ from handbook_app.reports.base import (
 )
 from handbook_app.reports.labels import Labels
 from handbook_app.reports.model import REPORT_KINDS, SECTIONS, ReportOptions, VaultData
-from handbook_app.reports.wages import check_months
+from handbook_app.reports.wages import (
+    check_months,
+    rate_cell,
+    rate_sources,
+    shortfall_cell,
+    summarise,
+    summary_lines,
+)
 
 WIDTH = 178 * MM  # A4 less the margins
 NOT_PROTECTED = N_("This PDF is not protected by the vault: anyone who has the file can read it. "
@@ -301,7 +308,7 @@ class _Builder:
     def section_payslips(self) -> None:
         k, lab, d = self.kit, self.labels, self.data
         self.add(k.h1(SECTIONS["payslips"]))
-        checks = check_months(d.payslips, d.contracts)
+        checks = check_months(d.payslips, d.contracts, d.hours)
         if not checks:
             self.none_recorded()
             return
@@ -317,9 +324,9 @@ class _Builder:
             rows.append([
                 k.cell(lab.month(s.month)), k.cell(hours), k.cell(lab.money(s.base_pay)),
                 k.cell(lab.number(m.base_hourly, 0) if m.base_hourly is not None else "—"),
-                k.cell(lab.number(m.minimum.yen_per_hour, 0) if m.minimum else "—"),
+                k.cell(rate_cell(m, lab)),
                 k.cell(lab.money(s.gross)), k.cell(lab.money(s.deductions_total())), k.cell(lab.money(s.net)),
-                k.cell(lab.yen(m.shortfall) if m.shortfall else "—"),
+                k.cell(shortfall_cell(m, lab)),
             ])
             if m.flagged:
                 flagged.append(index)
@@ -329,11 +336,20 @@ class _Builder:
             rows, [20 * MM, 22 * MM, 20 * MM, 16 * MM, 18 * MM, 20 * MM, 20 * MM, 20 * MM, 22 * MM],
             align_right=range(1, 9), flagged_rows=flagged,
         ))
-        total = sum(m.shortfall for m in checks)
+        summary = summarise(checks)
         self.add(k.spacer(2))
-        self.add(k.rich([(lab.inline(N_("Estimated total shortfall")) + ": ", True), (lab.yen(total), True)], "h2"))
+        total = lab.yen(summary.total_yen)
+        if summary.checked_months == 0:  # nothing fully checked: never a bare total that reads as a clean bill
+            total = lab.inline(N_("at least {amount}, no month fully checked"), amount=total)
+        elif summary.is_lower_bound:
+            total = lab.inline(N_("at least {amount}"), amount=total)
+        self.add(k.rich([(lab.inline(N_("Estimated total shortfall")) + ": ", True), (total, True)], "h2"))
         self.add(k.p(lab.inline(N_("{flagged} of {months} months flagged."), flagged=len(flagged),
                                 months=len(checks)), "small"))
+        for message, values in summary_lines(summary):
+            if "amount" in values:
+                values = {**values, "amount": lab.yen(values["amount"])}
+            self.add(*k.both(message, "small", **values))
         self.add(*k.both(N_("This is an estimate from the figures on the payslips. It is not a legal decision: "
                             "a labour standards inspection office or a lawyer checks the final amount."), "muted"))
         with_findings = [m for m in checks if m.findings]
@@ -344,11 +360,11 @@ class _Builder:
             self.add(k.p(lab.month(m.payslip.month, long=True), "body", bold=True))
             for f in m.findings:
                 self.add(*finding_paragraphs(k, f, self.options.langs))
-        sources = {(m.minimum.source_title, m.minimum.source_url) for m in checks if m.minimum}
+        sources = rate_sources(checks)
         if sources:
             self.add(k.h2(N_("Sources of the minimum wages")))
-            for title, url in sorted(sources):
-                self.add(k.p(f"{title} — {url}", "small"))
+            for kind, title, url, note in sources:
+                self.add(k.p(" — ".join(x for x in (lab.inline(kind), title, url, note) if x), "small"))
 
     def section_debts(self) -> None:
         k, lab, d = self.kit, self.labels, self.data

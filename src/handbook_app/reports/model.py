@@ -125,6 +125,7 @@ class VaultData:
     attachments: list[AttachmentItem] = field(default_factory=list)
     integrity: IntegrityInfo | None = None
     handovers: list[Handover] = field(default_factory=list)
+    hours: list[r.HoursEntry] = field(default_factory=list)  # the hours log (read by the wage check only)
 
 
 def masked_attachment(meta: r.Attachment) -> r.Attachment:

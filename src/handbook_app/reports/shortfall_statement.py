@@ -9,29 +9,32 @@ from __future__ import annotations
 from typing import BinaryIO
 
 from handbook_app.core import prefectures
-from handbook_app.core.wage_checks import Code
+from handbook_app.core.wage_checks import CheckStatus, Code
 from handbook_app.i18n import N_
 from handbook_app.reports.base import MM, Cancelled, DocMeta, Kit, PageFrame, Progress, RenderInfo, render_pdf
 from handbook_app.reports.evidence_pack import finding_paragraphs, signatures
 from handbook_app.reports.labels import Labels
 from handbook_app.reports.model import REPORT_KINDS, ReportOptions, VaultData
-from handbook_app.reports.wages import check_months
+from handbook_app.reports.wages import check_months, rate_sources, summarise, summary_lines
 
-_GROUPS = {
-    Code.BELOW_MINIMUM_WAGE: "minimum",
-    Code.BELOW_PROMISED_WAGE: "contract",
-    Code.OVERTIME_UNDERPAID: "premiums",
-    Code.LATE_NIGHT_UNDERPAID: "premiums",
-    Code.HOLIDAY_UNDERPAID: "premiums",
-    Code.DEDUCTION_ABOVE_PROMISE: "deductions",
-}
+# Table columns from the check's categories (core.wage_checks.CATEGORIES).
+_GROUPS = {"minimum_wage": "minimum", "contract": "contract", "overtime": "premiums", "late_night": "premiums",
+           "holiday": "premiums", "deductions": "deductions"}
+# Findings without money that a reader of a flagged month needs: how the rate and hours were taken.
+_CONTEXT = (Code.MINIMUM_WAGE_CHANGED, Code.NO_MINIMUM_WAGE_DATA, Code.PARTIAL_MONTH, Code.NO_SCHEDULED_HOURS)
+ROUNDING_NOTE = N_(
+    "Rounding: each amount owed is the least that any rounding permitted by MHLW gives (hourly rates and monthly "
+    "totals to the nearest yen, the month's overtime, holiday and night hours to the nearest hour), so the "
+    "employer's rounding is never counted as a shortfall; a minimum-wage shortfall is rounded up to the whole yen."
+)
 
 
 def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
     kit = Kit(Labels(options.langs))
     k, lab = kit, kit.labels
-    checks = check_months(data.payslips, data.contracts)
+    checks = check_months(data.payslips, data.contracts, data.hours)
     flagged = [m for m in checks if m.shortfall > 0]
+    summary = summarise(checks)
     story: list = [k.p(lab.inline(REPORT_KINDS["shortfall"]), "h1", bold=True)]
     contract = data.contracts[-1] if data.contracts else None
     name = ""
@@ -52,22 +55,23 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
         (N_("Promised wage"), lab.money(contract.wage) if contract else ""),
     ]))
     story.append(k.spacer(3))
-    if not flagged:
+    if not flagged and summary.not_checked_months + summary.lower_bound_months == 0:
         story.append(k.note(N_("No shortfall was found in the payslips of the chosen period.")))
-    else:
+    elif not flagged:
+        story.append(k.note(N_("No shortfall was found in the months that could be checked.")))
+    if flagged:
         rows = []
         sums = {"minimum": 0, "contract": 0, "premiums": 0, "deductions": 0}
         for m in flagged:
             parts = {"minimum": 0, "contract": 0, "premiums": 0, "deductions": 0}
-            for f in m.findings:
-                group = _GROUPS.get(f.code)
-                if group:
-                    parts[group] += f.shortfall_yen
+            for category, value in m.shortfall_by_category.items():
+                parts[_GROUPS[category]] += value
             for key, value in parts.items():
                 sums[key] += value
+            at_least = "" if m.checked else "≥ "
             rows.append([k.cell(lab.month(m.payslip.month))]
-                        + [k.cell(lab.yen(parts[x]) if parts[x] else "—") for x in parts]
-                        + [k.cell(lab.yen(m.shortfall))])
+                        + [k.cell(at_least + lab.yen(parts[x]) if parts[x] else "—") for x in parts]
+                        + [k.cell(at_least + lab.yen(m.shortfall))])
         rows.append([k.p(lab.inline(N_("Total")), "cell", bold=True)]
                     + [k.cell(lab.yen(v)) for v in sums.values()]
                     + [k.cell(lab.yen(sum(m.shortfall for m in flagged)))])
@@ -76,21 +80,33 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
                               N_("Shortfall")], rows,
                              [24 * MM, 30 * MM, 30 * MM, 34 * MM, 30 * MM, 30 * MM], align_right=range(1, 6)))
         story.append(k.spacer(2))
-        story.append(k.rich([(lab.inline(N_("Estimated total shortfall")) + ": ", True),
-                             (lab.yen(sum(m.shortfall for m in flagged)), True)], "h2"))
+        total = lab.yen(summary.total_yen)
+        if summary.is_lower_bound:
+            total = lab.inline(N_("at least {amount}"), amount=total)
+        story.append(k.rich([(lab.inline(N_("Estimated total shortfall")) + ": ", True), (total, True)], "h2"))
         story.append(k.h2(N_("Findings by month")))
         for m in flagged:
             story.append(k.p(lab.month(m.payslip.month, long=True), "body", bold=True))
             for f in m.findings:
-                if f.shortfall_yen:
+                if f.shortfall_yen or f.code in _CONTEXT:
                     story += finding_paragraphs(k, f, options.langs)
+    for message, values in summary_lines(summary):
+        if "amount" in values:
+            values = {**values, "amount": lab.yen(values["amount"])}
+        story += k.both(message, "small", **values)
+    not_checked = [m for m in checks if m.status is CheckStatus.NOT_CHECKED]
+    if not_checked:
+        story.append(k.p(lab.inline(N_("Months not checked against the minimum wage")) + ": "
+                         + ", ".join(lab.month(m.payslip.month) for m in not_checked), "small"))
     story.append(k.spacer(3))
+    story += k.both(ROUNDING_NOTE, "muted")
     story += k.both(N_("This is an estimate from the figures on the payslips. It is not a legal decision: "
                        "a labour standards inspection office or a lawyer checks the final amount."), "muted")
-    sources = sorted({(m.minimum.source_title, m.minimum.source_url) for m in checks if m.minimum})
+    sources = rate_sources(checks)
     if sources:
         story.append(k.h2(N_("Sources of the minimum wages")))
-        story += [k.p(f"{t} — {u}", "small") for t, u in sources]
+        story += [k.p(" — ".join(x for x in (lab.inline(kind), t, u, note) if x), "small")
+                  for kind, t, u, note in sources]
     story += signatures(k, (N_("Trainee"),))
     return kit, story
 

@@ -15,6 +15,7 @@ from handbook_app.core.records import RECORD_TYPES
 from handbook_app.i18n import _
 from handbook_app.private_files import open_private
 from handbook_app.services.handbook import Handbook
+from handbook_app.services.work import wage_review_export
 from handbook_app.vault.codec import to_row
 from handbook_app.vault.connection import VaultExists, storage_error
 from handbook_app.vault.migrations import current_version
@@ -34,6 +35,7 @@ def export_document(handbook: Handbook) -> dict:
         "records": {kind: [to_row(rec) for rec in handbook.records(cls)] for kind, cls in RECORD_TYPES.items()},
         "audit": [{**e.payload(), "prev_hash": e.prev_hash, "hash": e.hash} for e in entries],
         "audit_head": {"count": len(entries), "hash": entries[-1].hash if entries else None},
+        "wage_review": wage_review_export(handbook),  # derived, not stored: docs/export-format.md
     }
 
 
