@@ -382,7 +382,7 @@ class LoggedHours:
     """What the dated hours log says about one month (from ``core.hours``)."""
 
     overtime: Decimal  # daily 8 h and weekly 40 h overtime, holiday hours excluded
-    regular_minutes_by_day: Mapping[dt.date, int]  # non-holiday minutes within the statutory hours, per day
+    regular_minutes_by_day: Mapping[dt.date, int]  # non-holiday minutes within 8 h a day and 40 h a week, per day
     worked: Decimal  # all hours logged
 
 
@@ -590,7 +590,8 @@ def _data_checks(f: PayslipFigures) -> list[Finding]:
         ("holiday", f.holiday_hours, f.holiday_pay),
     )
     for label, hours, pay in pairs:
-        if hours > 0 and pay == 0:
+        if hours > 0 and pay == 0 and (label == "regular" or hours >= Decimal("0.5")):
+            # (under 30 minutes of overtime, night or holiday work in a month may be rounded away)
             found.append(_finding(
                 Code.HOURS_WITHOUT_PAY, Severity.WARNING,
                 N_("The payslip shows {hours} hours of {kind} but no pay for them."),
@@ -947,17 +948,23 @@ def _premium_checks(f: PayslipFigures, rate: Decimal, basis: tuple[str, object],
                 shortfall=("yen", shortfall), **common,
             ))
     if logged is not None and logged.overtime > all_overtime:
+        # Overtime the log shows beyond what the payslip paid as overtime. Hours the payslip paid as regular
+        # hours beyond the log's regular hours were paid at 100%: only the 25% premium is missing on them.
         missing = logged.overtime - all_overtime
-        owed = lawful_minimum(rate, OVERTIME_MULTIPLIER, missing)
+        logged_regular = Decimal(sum(logged.regular_minutes_by_day.values())) / 60
+        paid_plain = min(missing, max(Decimal(0), f.regular_hours - logged_regular))
+        unpaid = missing - paid_plain
+        owed = lawful_minimum(rate, LATE_NIGHT_PREMIUM, paid_plain) + lawful_minimum(rate, OVERTIME_MULTIPLIER, unpaid)
         if owed > 0:
             found.append(_finding(
                 Code.LOGGED_OVERTIME_UNPAID, Severity.SHORTFALL,
                 N_("Your hours log shows {logged} hours of overtime this month (beyond 8 hours a day or 40 hours a "
-                   "week), the payslip pays {paid_hours}. The {missing} hours more are owed at least 125% of the "
-                   "hourly rate of {rate} yen ({basis}): at least {owed}."),
+                   "week); the payslip pays {paid_hours} as overtime. Of the {missing} hours more, {plain} were paid "
+                   "as regular hours and lack the 25% premium, and {unpaid} were not paid at all (owed 125%), on "
+                   "the hourly rate of {rate} yen ({basis}): at least {owed}."),
                 owed, status=status,
                 logged=("hours", logged.overtime), paid_hours=("hours", all_overtime), missing=("hours", missing),
-                owed=("yen", owed), **common,
+                plain=("hours", paid_plain), unpaid=("hours", unpaid), owed=("yen", owed), **common,
             ))
     if f.late_night_hours > 0:
         owed = lawful_minimum(rate, LATE_NIGHT_PREMIUM, f.late_night_hours)
