@@ -19,6 +19,7 @@ from handbook_app.core.loans import (
     add_months,
     next_due,
     paid_in_loan_currency,
+    round_minor,
     statement,
     whole_months_between,
 )
@@ -218,7 +219,8 @@ def recent_pace(loan: Loan, reps: list[Repayment], today: dt.date, months: int =
     window = pace_window(loan, today, months)
     if window == 0 and total <= 0:
         return None
-    return Money(max(0, -(-total // max(1, window))), loan.principal.currency)
+    # An average, rounded half-up to the minor unit (not up: 10 paid over 3 months is 3 a month, not 4).
+    return Money(max(0, round_minor(Decimal(total) / max(1, window))), loan.principal.currency)
 
 
 def usable_repayments(loan: Loan, reps: list[Repayment]) -> tuple[list[Repayment], list[Repayment]]:
