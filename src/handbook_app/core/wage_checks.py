@@ -82,7 +82,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from types import MappingProxyType
@@ -400,6 +400,11 @@ class ComparisonRate:
     note: str = ""  # table: how the row was checked (e.g. only a copy of the MHLW list was available)
     weight: int = 1  # days or logged minutes at this rate (see MonthReview.split_basis)
     prefecture: int = 0
+    # Table rows: what the row was checked against when not the primary source itself ("copy": only a copy
+    # of the MHLW list was available; "labour_bureau": the prefectural Labour Bureau's page), and that page.
+    checked_against: str = ""
+    copy_url: str = ""
+    copy_title: str = ""
 
     def describe(self) -> tuple[str, tuple[tuple[str, str, object], ...]]:
         """What the month was compared with, as a sentence part (template, values) naming the source."""
@@ -541,7 +546,8 @@ def _rate_on(table: MinimumWageTable, prefecture: int, day: dt.date, extras: Seq
 
 def _from_row(row: MinimumWage, source: RateSource) -> ComparisonRate:
     return ComparisonRate(row.yen_per_hour, source, row.effective, row.effective, row.effective,
-                          row.source_title, row.source_url, row.note, prefecture=row.prefecture)
+                          row.source_title, row.source_url, row.note, prefecture=row.prefecture,
+                          checked_against=row.checked_against, copy_url=row.copy_url, copy_title=row.copy_title)
 
 
 def _segments(f: PayslipFigures, extras: Sequence[ExtraMinimum], table: MinimumWageTable):
@@ -762,8 +768,7 @@ def review_month(figures: PayslipFigures, promised: PromisedTerms | None = None,
                     split, weights = SplitBasis.HOURS_LOG, by_log
         for (start, end, day_rate), weight in zip(segments, weights, strict=True):
             r = day_rate.rate
-            rates.append(ComparisonRate(r.yen_per_hour, r.source, start, end, r.effective, r.source_title,
-                                        r.source_url, r.note, weight, r.prefecture))
+            rates.append(replace(r, start=start, end=end, weight=weight))
         rates = [r for r in rates if r.weight > 0] or rates[-1:]
 
     lower = status is CheckStatus.LOWER_BOUND

@@ -360,11 +360,11 @@ class _Builder:
             self.add(k.p(lab.month(m.payslip.month, long=True), "body", bold=True))
             for f in m.findings:
                 self.add(*finding_paragraphs(k, f, self.options.langs))
-        sources = rate_sources(checks)
+        sources = rate_sources(checks, lab)
         if sources:
             self.add(k.h2(N_("Sources of the minimum wages")))
-            for kind, title, url, note in sources:
-                self.add(k.p(" — ".join(x for x in (lab.inline(kind), title, url, note) if x), "small"))
+            for line in sources:
+                self.add(k.p(line, "small"))
 
     def section_debts(self) -> None:
         k, lab, d = self.kit, self.labels, self.data

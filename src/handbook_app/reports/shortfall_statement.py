@@ -102,11 +102,10 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
     story += k.both(ROUNDING_NOTE, "muted")
     story += k.both(N_("This is an estimate from the figures on the payslips. It is not a legal decision: "
                        "a labour standards inspection office or a lawyer checks the final amount."), "muted")
-    sources = rate_sources(checks)
+    sources = rate_sources(checks, lab)
     if sources:
         story.append(k.h2(N_("Sources of the minimum wages")))
-        story += [k.p(" — ".join(x for x in (lab.inline(kind), t, u, note) if x), "small")
-                  for kind, t, u, note in sources]
+        story += [k.p(line, "small") for line in sources]
     story += signatures(k, (N_("Trainee"),))
     return kit, story
 

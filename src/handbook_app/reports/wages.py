@@ -280,10 +280,23 @@ def summary_lines(summary: WageSummary) -> list[tuple[str, dict]]:
     return lines
 
 
-def rate_sources(checks: Iterable[MonthCheck]) -> list[tuple[str, str, str, str]]:
-    """(source kind label, title, url, note) of every rate compared with, sorted, without repeats."""
-    seen = set()
+COPY_NOTES = {
+    "copy": N_("only a copy of this list was available and checked: {title} ({url})"),
+    "labour_bureau": N_("checked on the Labour Bureau's page: {title} ({url})"),
+}
+
+
+def rate_sources(checks: Iterable[MonthCheck], lab) -> list[str]:
+    """One line per source of the rates compared with: kind, title, address, and — for a table row not
+    checked on MHLW's list itself — what it was checked against, in the report's languages."""
+    seen: dict[tuple, None] = {}
     for m in checks:
         for r in m.rates:
-            seen.add((SOURCE_LABELS[r.source], r.source_title, r.source_url, r.note))
-    return sorted(seen)
+            seen[(r.source, r.source_title, r.source_url, r.checked_against, r.copy_title, r.copy_url)] = None
+    lines = []
+    for source, title, url, against, copy_title, copy_url in sorted(seen, key=lambda k: (k[0].value, *k[1:])):
+        parts = [lab.inline(SOURCE_LABELS[source]), title, url]
+        if source in (RateSource.TABLE, RateSource.LAST_KNOWN) and against in COPY_NOTES:
+            parts.append(lab.inline(COPY_NOTES[against], title=copy_title, url=copy_url))
+        lines.append(" — ".join(p for p in parts if p))
+    return lines

@@ -103,10 +103,15 @@ SOURCE_WORDS = {
 
 
 def rate_line(rate) -> str:
-    """One minimum wage compared with: amount, the days it covered, its source."""
+    """One minimum wage compared with: amount, the days it covered, its source (and, for a table row checked
+    only against a copy of MHLW's list, that copy)."""
+    source = _(SOURCE_WORDS[rate.source]).format(title=rate.source_title or "—")
+    if rate.source in (RateSource.TABLE, RateSource.LAST_KNOWN) and rate.checked_against == "copy":
+        source = _("{source}; only a copy of that list was available: {copy}").format(
+            source=source, copy=rate.copy_title or rate.copy_url)
     return _("{amount} an hour ({first}–{last}; {source})").format(
         amount=format_money(rate.yen_per_hour, "JPY"), first=format_date(rate.start), last=format_date(rate.end),
-        source=_(SOURCE_WORDS[rate.source]).format(title=rate.source_title or "—"))
+        source=source)
 
 
 class ContractPayScreen(TabbedRecordScreen):
