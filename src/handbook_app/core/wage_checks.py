@@ -202,8 +202,8 @@ _CATEGORY = {
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One result of a check. `message` is in the language current when it was made;
-    `render(locale)` gives it in another (for two-language PDFs).
+    """One result of a check. `message` is in the language current when it is read;
+    `render(locale)` gives it in any language (for two-language PDFs).
 
     `category` is one of CATEGORIES for findings with money ('' otherwise); `status` tells whether
     its amount is exact (`checked`) or a lower bound (`lower_bound`), or that the part was not
@@ -211,12 +211,20 @@ class Finding:
 
     code: Code
     severity: Severity
-    message: str
+    message: str = field(compare=False)
     shortfall_yen: int = 0
     template: str = field(default="", compare=False)
     values: tuple[tuple[str, str, object], ...] = field(default=(), compare=False)  # (name, kind, value)
     category: str = field(default="", compare=False)
     status: CheckStatus = field(default=CheckStatus.CHECKED, compare=False)
+
+    def __getattribute__(self, name: str):
+        # `message` is rendered when first read (in the language current then), not when the finding is made:
+        # a review of ten years of payslips formats no sentence that nobody reads.
+        value = object.__getattribute__(self, name)
+        if name == "message" and not value and object.__getattribute__(self, "template"):
+            return object.__getattribute__(self, "render")()
+        return value
 
     def render(self, locale: str | None = None) -> str:
         if not self.template:
@@ -263,8 +271,7 @@ def _finding(code: Code, severity: Severity, template: str, shortfall: int = 0, 
              status: CheckStatus = CheckStatus.CHECKED, **values: tuple[str, object]) -> Finding:
     packed = _pack(values)
     category = _CATEGORY.get(code, "") if shortfall else ""
-    return Finding(code, severity, _render(template, packed, current_locale()), shortfall, template, packed,
-                   category, status)
+    return Finding(code, severity, "", shortfall, template, packed, category, status)  # message: rendered on read
 
 
 def _to_decimal(value: object, what: str) -> Decimal:
