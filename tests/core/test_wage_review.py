@@ -107,6 +107,7 @@ def test_month_after_the_last_row_is_checked_against_the_last_rate_as_a_lower_bo
     text = finding.render("en")
     assert "at least 6,720" in text.replace("¥", "").replace("\xa0", "") or "lower bound" in text
     assert "last minimum wage the app knows" in text
+    assert "下限" in finding.render("ja") and "mức thấp nhất" in finding.render("vi")
 
 
 def test_month_after_the_last_row_paid_above_the_last_rate_is_only_partly_checked():

@@ -953,7 +953,7 @@ def _premium_checks(f: PayslipFigures, rate: Decimal, basis: tuple[str, object],
                 Code.NIGHT_OVERTIME_UNDERPAID, Severity.SHORTFALL,
                 N_("Late-night overtime pay {paid} for {hours} hours (one line for overtime and night work together) "
                    "is too low. On the hourly rate of {rate} yen ({basis}), overtime at night needs at least 150% "
-                   "(125% for overtime + 25% for night; 175% beyond 60 overtime hours): at least {owed}. "
+                   "(overtime 125%, night 25%; beyond 60 overtime hours 175%): at least {owed}. "
                    "Shortfall {shortfall}."),
                 shortfall, status=status,
                 paid=("yen", f.night_overtime_pay), hours=("hours", f.night_overtime_hours), owed=("yen", owed),
