@@ -413,6 +413,17 @@ class ComparisonRate:
     copy_url: str = ""
     copy_title: str = ""
 
+    def describe_short(self) -> tuple[str, tuple[tuple[str, str, object], ...]]:
+        """The same, without the source's title (for a sentence that repeats what the month was compared with)."""
+        rate = ("rate", self.yen_per_hour)
+        templates = {
+            RateSource.TABLE: N_("the minimum wage of {rate} yen an hour (bundled table)"),
+            RateSource.USER: N_("the minimum wage of {rate} yen an hour that you typed"),
+            RateSource.INDUSTRY: N_("the industry minimum wage of {rate} yen an hour"),
+            RateSource.LAST_KNOWN: N_("the last known minimum wage of {rate} yen an hour, a lower bound"),
+        }
+        return templates[self.source], _pack({"rate": rate})
+
     def describe(self) -> tuple[str, tuple[tuple[str, str, object], ...]]:
         """What the month was compared with, as a sentence part (template, values) naming the source."""
         rate = ("rate", self.yen_per_hour)
@@ -780,6 +791,7 @@ def review_month(figures: PayslipFigures, promised: PromisedTerms | None = None,
 
     lower = status is CheckStatus.LOWER_BOUND
     compared = ("subs", tuple(r.describe() for r in rates))
+    compared_short = ("subs", tuple(r.describe_short() for r in rates))
     if worked and not rates and reason in _NO_DATA:
         values = {"month": ("month", f.month)}
         if reason != NoDataReason.UNKNOWN_PREFECTURE.value:
@@ -859,7 +871,7 @@ def review_month(figures: PayslipFigures, promised: PromisedTerms | None = None,
         gap = max(Decimal(0), lowest - base_hourly) if lowest is not None and base_hourly is not None else Decimal(0)
         premium_rate = base_premium + gap
         if gap > 0:
-            rate_basis = ("sub", (N_("the base pay per hour raised to {compared}"), _pack({"compared": compared})))
+            rate_basis = ("sub", (N_("the base pay per hour raised to {compared}"), _pack({"compared": compared_short})))
             premium_status = status
         elif premium_pay != f.base_pay:
             rate_basis = ("label", N_("the base pay and the allowances in the premium base, per hour"))
@@ -867,7 +879,7 @@ def review_month(figures: PayslipFigures, promised: PromisedTerms | None = None,
             rate_basis = ("label", N_("the base pay per hour"))
     elif lowest is not None:
         premium_rate = lowest
-        rate_basis = ("sub", (N_("at least {compared}"), _pack({"compared": compared})))
+        rate_basis = ("sub", (N_("at least {compared}"), _pack({"compared": compared_short})))
         premium_status = CheckStatus.LOWER_BOUND
     premium_hours = f.overtime_hours + f.late_night_hours + f.holiday_hours + f.night_overtime_hours
     if premium_rate is None or premium_rate <= 0:

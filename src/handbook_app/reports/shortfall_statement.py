@@ -68,10 +68,12 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
                 parts[_GROUPS[category]] += value
             for key, value in parts.items():
                 sums[key] += value
-            at_least = "" if m.checked else "≥ "
+            def amount(value: int, lower: bool = not m.checked) -> str:
+                return lab.one(N_("at least {amount}"), amount=lab.yen(value)) if lower else lab.yen(value)
+
             rows.append([k.cell(lab.month(m.payslip.month))]
-                        + [k.cell(at_least + lab.yen(parts[x]) if parts[x] else "—") for x in parts]
-                        + [k.cell(at_least + lab.yen(m.shortfall))])
+                        + [k.cell(amount(parts[x]) if parts[x] else "—") for x in parts]
+                        + [k.cell(amount(m.shortfall))])
         rows.append([k.p(lab.inline(N_("Total")), "cell", bold=True)]
                     + [k.cell(lab.yen(v)) for v in sums.values()]
                     + [k.cell(lab.yen(sum(m.shortfall for m in flagged)))])

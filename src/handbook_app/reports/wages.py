@@ -245,24 +245,32 @@ SOURCE_LABELS = {
 }
 
 
+SHORT_SOURCE = {  # a word beside the rate in a narrow table cell (the source list below the table says more)
+    RateSource.USER: N_("typed"),
+    RateSource.INDUSTRY: N_("industry"),
+    RateSource.LAST_KNOWN: N_("lower bound"),
+}
+
+
 def rate_cell(m: MonthCheck, lab) -> str:
-    """The minimum wage a month was compared with, for a table cell: "1.140", "≥ 1.140 (…)", "not checked"."""
+    """The minimum wage a month was compared with, for a table cell: "1.140", "1.140 (lower bound)", "not
+    checked". (No "≥": the embedded fonts lack that glyph.)"""
     rate = m.comparison_rate
     if rate is None or m.status is CheckStatus.NOT_CHECKED:
         return lab.inline(NOT_CHECKED_CELL)
     text = lab.number(rate.yen_per_hour, 0)
     if rate.source is RateSource.TABLE:
         return text
-    prefix = "≥ " if m.status is CheckStatus.LOWER_BOUND else ""
-    return f"{prefix}{text} ({lab.inline(SOURCE_LABELS[rate.source])})"
+    return f"{text} ({lab.inline(SHORT_SOURCE[rate.source])})"
 
 
 def shortfall_cell(m: MonthCheck, lab) -> str:
-    """A month's shortfall for a table cell: never "0" or "—" for a month that was not checked."""
+    """A month's shortfall for a table cell: never "0" or "—" for a month that was not checked, and "at least"
+    (in the first language; the lines under the table say it in both) where the amount is a lower bound."""
     if m.status is CheckStatus.NOT_CHECKED and not m.shortfall:
         return lab.inline(NOT_CHECKED_CELL)
     if m.status is not CheckStatus.CHECKED:
-        return "≥ " + lab.yen(m.shortfall)
+        return lab.one(N_("at least {amount}"), amount=lab.yen(m.shortfall))
     return lab.yen(m.shortfall) if m.shortfall else "—"
 
 
