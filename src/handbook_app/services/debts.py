@@ -236,7 +236,7 @@ def usable_repayments(loan: Loan, reps: list[Repayment]) -> tuple[list[Repayment
     return counted, left_out
 
 
-def debt_screen(handbook: Handbook, today: dt.date | None = None) -> DebtScreenData:
+def debt_screen(handbook: Handbook, today: dt.date | None = None, with_charts: bool = True) -> DebtScreenData:
     """Everything the Debts screen's overview needs in one pass: balances, pace, payoff, charts.
 
     A repayment that cannot be converted (another currency, no rate) is left out of the figures and
@@ -273,7 +273,8 @@ def debt_screen(handbook: Handbook, today: dt.date | None = None) -> DebtScreenD
             proj = projection.project_payoff(loan, reps, projection.Plan(pace), today, end)
         last_paid = max((rep.date for rep in reps if rep.date <= today), default=None)
         outlooks.append(LoanOutlook(view, pace, proj, max(1, pace_window(loan, today)), last_paid))
-        by_currency.setdefault(cur, []).extend(charts.loan_balance_series(loan, reps, max(today, loan.start), proj))
+        if with_charts:  # Home needs the debt-trap warning, not the charts
+            by_currency.setdefault(cur, []).extend(charts.loan_balance_series(loan, reps, max(today, loan.start), proj))
     chart_list = [charts.Chart(_("Still owed ({currency})").format(currency=cur), cur, series)
                   for cur, series in by_currency.items()]
     return DebtScreenData(DebtOverview(views, remaining, end), outlooks, chart_list, problems)

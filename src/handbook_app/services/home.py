@@ -121,7 +121,7 @@ def wage_card(handbook: Handbook) -> WageSummary | None:
 def home_summary(handbook: Handbook, today: dt.date | None = None) -> HomeSummary:
     today = today or dt.date.today()
     sent, received, fees = sent_home(handbook, today.year)
-    screen = debt_screen(handbook, today)
+    screen = debt_screen(handbook, today, with_charts=False)
     overview = screen.overview
     trapped = [o.view.loan.lender or format_money(o.view.loan.principal.minor, o.view.loan.principal.currency)
                for o in screen.debt_trap]
