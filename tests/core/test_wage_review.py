@@ -305,3 +305,15 @@ def test_summary_counts_months_not_checked_apart():
     # Both months 160 × 40 = 6,400 short; the second only "at least".
     assert (summary.checked_yen, summary.lower_bound_yen, summary.lower_bound_months) == (6_400, 6_400, 1)
     assert checks[1].shortfall_by_category["minimum_wage"] == 6_400
+
+
+def test_a_typed_rate_from_mid_month_splits_the_month_and_the_first_half_stays_a_lower_bound():
+    # Typed 1,180 from 16 Nov 2026; 1-15 Nov only the last known 1,140 (a lower bound). Calendar days 15 + 15:
+    # 168 × (1,140 × 15 + 1,180 × 15) / 30 = 168 × 1,160 = 194,880 owed; paid 184,800 → at least 10,080.
+    terms = PromisedTerms("hourly", 1100, minimums=(ExtraMinimum(1180, RateSource.USER, dt.date(2026, 11, 16),
+                                                                  "poster"),))
+    review = review_month(slip(NOV_2026, "168", 184_800), terms)
+    assert [(r.source, r.start.day, r.end.day) for r in review.rates] == [
+        (RateSource.LAST_KNOWN, 1, 15), (RateSource.USER, 16, 30)]
+    assert review.status is CheckStatus.LOWER_BOUND and review.shortfall_yen == 10_080
+    assert Code.MINIMUM_WAGE_CHANGED in codes(review.findings)

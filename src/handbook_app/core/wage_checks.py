@@ -541,12 +541,12 @@ def _rate_on(table: MinimumWageTable, prefecture: int, day: dt.date, extras: Seq
     typed = [e for e in extras if e.source is RateSource.USER and e.applies_on(day)]
     if typed:
         latest = max(typed, key=lambda e: e.from_date or dt.date.min)
-        candidates.append(ComparisonRate(latest.yen_per_hour, RateSource.USER, day, day, latest.from_date,
-                                         latest.label, prefecture=prefecture))
+        candidates.append(ComparisonRate(latest.yen_per_hour, RateSource.USER, latest.from_date, latest.from_date,
+                                         latest.from_date, latest.label, prefecture=prefecture))
     industry = [e for e in extras if e.source is RateSource.INDUSTRY and e.applies_on(day)]
     for e in industry:
-        candidates.append(ComparisonRate(e.yen_per_hour, RateSource.INDUSTRY, day, day, e.from_date, e.label,
-                                         prefecture=prefecture))
+        candidates.append(ComparisonRate(e.yen_per_hour, RateSource.INDUSTRY, e.from_date, e.from_date, e.from_date,
+                                         e.label, prefecture=prefecture))
     reason = ""
     if lookup.wage is None and not typed:
         last = table.last_known(prefecture, day) if lookup.reason is not NoDataReason.UNKNOWN_PREFECTURE else None
@@ -807,7 +807,7 @@ def review_month(figures: PayslipFigures, promised: PromisedTerms | None = None,
         minimum = sum(Decimal(r.yen_per_hour) * r.weight for r in rates) / total_weight
         lowest = Decimal(min(r.yen_per_hour for r in rates))
         if len({r.yen_per_hour for r in rates}) > 1:
-            change = next(r for r in rates[1:])
+            change = next(r for r in rates[1:] if r.yen_per_hour != rates[0].yen_per_hour)
             found.append(_split_finding(f, rates, split, change, divisor))
 
     # a. minimum wage
@@ -865,14 +865,14 @@ def review_month(figures: PayslipFigures, promised: PromisedTerms | None = None,
     # b. premiums on R: the premium base per hour, raised by any gap to the (lowest) minimum wage
     premium_rate: Decimal | None = None
     rate_basis: tuple[str, object]
-    premium_status = CheckStatus.CHECKED
+    # Premiums are exact only when the minimum wage is known: otherwise R may be higher, so they are "at least".
+    premium_status = CheckStatus.CHECKED if status is CheckStatus.CHECKED else CheckStatus.LOWER_BOUND
     if divisor is not None:
         base_premium = Decimal(premium_pay) / divisor
         gap = max(Decimal(0), lowest - base_hourly) if lowest is not None and base_hourly is not None else Decimal(0)
         premium_rate = base_premium + gap
         if gap > 0:
             rate_basis = ("sub", (N_("the base pay per hour raised to {compared}"), _pack({"compared": compared_short})))
-            premium_status = status
         elif premium_pay != f.base_pay:
             rate_basis = ("label", N_("the base pay and the allowances in the premium base, per hour"))
         else:
