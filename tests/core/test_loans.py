@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -189,10 +189,13 @@ def test_unknown_currency_reported():
 # Expected payments below are computed by `expected_payment` in THIS file with Decimal (28
 # digits), not with handbook_app; the first two are also the widely published textbook values
 # ($100,000 at 6 %/yr for 30 years -> $599.55; $200,000 at 6.5 %/yr for 30 years -> $1,264.14).
+# Convention (issue 11, item 10): the instalment is rounded UP to the minor unit, as lenders do, so
+# the agreed number of payments clears the loan. $599.5505... therefore becomes $599.56, one cent above
+# the published value that rounds to the nearest cent; $1,264.136... becomes $1,264.14 either way.
 
 ANNUITY_CASES = [
     # (principal in minor units, currency, monthly rate, months, published payment or None)
-    (10_000_000, "USD", D("0.06") / 12, 360, 59_955),
+    (10_000_000, "USD", D("0.06") / 12, 360, 59_956),
     (20_000_000, "USD", D("0.065") / 12, 360, 126_414),
     (100_000_000, "VND", D("0.01"), 12, None),
     (674_000, "JPY", D("0.015"), 24, None),
@@ -211,7 +214,7 @@ ANNUITY_CASES = [
 def expected_payment(principal: int, r: Decimal, n: int) -> int:
     one_plus_r_n = (1 + r) ** n
     c = Decimal(principal) * r * one_plus_r_n / (one_plus_r_n - 1)  # = rP / (1 - (1+r)^-n)
-    return int(c.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return int(c.to_integral_value(rounding=ROUND_CEILING))  # rounded up, the lenders' convention
 
 
 @pytest.mark.parametrize(("principal", "currency", "r", "n", "published"), ANNUITY_CASES)
@@ -237,10 +240,12 @@ def test_declining_schedule_matches_annuity_formula(principal, currency, r, n, p
     final = ledger.balance_on(add_months(start, n)).minor
     half_annuity = Decimal("0.5") * ((1 + r) ** n - 1) / r
     assert abs(final) <= 2 * half_annuity + 1
+    # Rounded up, the n payments clear the loan: no tiny 13th (or 361st) payment is left over.
+    assert final <= 0
 
 
 def test_small_annuity_exact_to_the_unit():
-    # 100,000,000 VND at 1 %/month for 12 months: c = 8,884,879 VND (expected_payment).
+    # 100,000,000 VND at 1 %/month for 12 months: c = 8,884,878.8... rounded up to 8,884,879 VND (expected_payment).
     # Month 1 interest 1,000,000; balance 92,115,121 (hand: 100,000,000 + 1,000,000 - 8,884,879).
     assert expected_payment(100_000_000, D("0.01"), 12) == 8_884_879
     loan = Loan(principal=vnd(100_000_000), start=START, interest_model="declining", monthly_rate=D("0.01"), id=1)

@@ -141,3 +141,16 @@ def test_unverified_row_means_no_data_not_a_guess(tmp_path: Path) -> None:
 def test_bad_tables_are_refused(body: str, message: str) -> None:
     with pytest.raises(MinimumWageDataError, match=message):
         parse_table((HEADER + body).splitlines(keepends=True))
+
+
+def test_every_row_cites_the_mhlw_list_and_says_when_only_a_copy_was_checked() -> None:
+    # Issue 11: the primary source of every row is MHLW's 地域別最低賃金の全国一覧 on mhlw.go.jp; a third-party copy
+    # is only a cross-check, and a row checked against a copy alone says so (checked_against = copy + its address).
+    for r in rows():
+        assert r["source_url"].startswith("https://www.mhlw.go.jp/"), r
+        assert "地域別最低賃金の全国一覧" in r["source_title"], r
+        assert r["checked_against"] in ("mhlw", "labour_bureau", "copy"), r
+        if r["checked_against"] != "mhlw":
+            assert r["copy_url"].startswith(("http://", "https://")) and r["copy_title"], r
+    table = load_table()
+    assert all(row.checked_against == "copy" for row in table.for_prefecture(23))  # Aichi: copies only

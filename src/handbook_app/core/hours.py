@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from handbook_app.core.records import HoursEntry
 
@@ -48,17 +49,24 @@ class DayHours:
 
 
 def day_hours(entry: HoursEntry) -> DayHours:
-    start, end = _minutes(entry.start), _minutes(entry.end)
+    worked, night = _worked_and_night(entry.start, entry.end, entry.break_minutes)
+    return DayHours(entry.day, worked, night, entry.holiday)
+
+
+@lru_cache(maxsize=4096)
+def _worked_and_night(start_clock: str, end_clock: str, break_minutes: int) -> tuple[int, int]:
+    """(worked, night) minutes of one shift; cached, as a log repeats the same few shifts thousands of times."""
+    start, end = _minutes(start_clock), _minutes(end_clock)
     if end <= start:
         end += _DAY_MINUTES
     span = end - start
     night = sum(
         _overlap(start, end, lo + offset, hi + offset) for offset in (0, _DAY_MINUTES) for lo, hi in _NIGHT
     )
-    worked = max(0, span - entry.break_minutes)
+    worked = max(0, span - break_minutes)
     day_part = span - night
-    night_worked = night - max(0, entry.break_minutes - day_part)
-    return DayHours(entry.day, worked, max(0, min(night_worked, worked)), entry.holiday)
+    night_worked = night - max(0, break_minutes - day_part)
+    return worked, max(0, min(night_worked, worked))
 
 
 WEEK_LIMIT_MINUTES = 40 * 60

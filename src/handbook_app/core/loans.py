@@ -28,7 +28,7 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from handbook_app.core.money import Money
 from handbook_app.core.records import INTEREST_MODELS, Loan, Repayment
@@ -334,13 +334,16 @@ def due_list(loan: Loan, repayments: Iterable[Repayment], today: dt.date) -> lis
 
 
 def annuity_payment(principal: int, monthly_rate: Decimal, months: int) -> int:
-    """Level monthly payment P*r/(1-(1+r)^-n), rounded half-up to the minor unit (P/n if r = 0)."""
+    """Level monthly payment P*r/(1-(1+r)^-n) (P/n if r = 0), rounded UP to the minor unit.
+
+    Convention: lenders round the instalment up, so the agreed number of payments clears the loan; rounding
+    half-up instead left a few dong for a 13th payment in many cases. The debt statement says so."""
     if months <= 0:
         raise ValueError("months must be positive")
     if monthly_rate == 0:
         return -(-principal // months)
     r = monthly_rate
-    return round_minor(Decimal(principal) * r / (1 - (1 + r) ** -months))
+    return int((Decimal(principal) * r / (1 - (1 + r) ** -months)).to_integral_value(rounding=ROUND_CEILING))
 
 
 def next_due(loan: Loan, repayments: Sequence[Repayment], today: dt.date) -> Due | None:
@@ -348,8 +351,9 @@ def next_due(loan: Loan, repayments: Sequence[Repayment], today: dt.date) -> Due
 
     schedule: the earliest item not fully covered (overdue if its date has passed), amount = what
     remains of it. Other models: the next month anniversary on or after today; the amount is the
-    level instalment when a term is known (annuity for declining, principal/term + interest for
-    flat), otherwise the month's interest (flat/declining) or None (no interest).
+    instalment the loan agreement sets (`loan.instalment`) when recorded, else the level instalment when
+    a term is known (annuity for declining, principal/term + interest for flat), otherwise the month's
+    interest (flat/declining) or None (no interest).
     """
     state = loan_state(loan, repayments, today)
     if state.balance.minor <= 0:
@@ -377,6 +381,8 @@ def next_due(loan: Loan, repayments: Sequence[Repayment], today: dt.date) -> Due
     else:
         interest_next = 0
         level = -(-p // loan.term_months) if loan.term_months else 0
+    if loan.instalment.minor > 0 and loan.instalment.currency == cur:
+        level = loan.instalment.minor  # what the trainee agreed to pay each month
     amount = min(level, state.balance.minor + interest_next)
     if amount <= 0:
         return Due(day, None)

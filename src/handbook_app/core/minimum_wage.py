@@ -1,8 +1,10 @@
 """Prefectural minimum wages (地域別最低賃金) and which one is in force on a given day.
 
 The table lives in ``resources/data/minimum_wage.csv``: one row per prefecture and fiscal
-year with the hourly amount, the date it took effect, whether that date is verified, and
-the source it came from (see ``resources/data/README.md``). A new fiscal year is added by
+year with the hourly amount, the date it took effect, whether that date is verified, its
+primary source (MHLW's 地域別最低賃金の全国一覧) and what the row was actually checked against
+(the MHLW list, a Labour Bureau page, or only a copy of the list: then said in the row; see
+``resources/data/README.md``). A new fiscal year is added by
 adding rows; no code changes.
 
 Rules of the lookup (``minimum_wage_on``):
@@ -43,6 +45,9 @@ _COLUMNS = (
 )
 
 
+CHECKED_AGAINST = ("mhlw", "labour_bureau", "copy")
+
+
 class MinimumWageDataError(ValueError):
     """The minimum-wage table is malformed (a packaging or editing error)."""
 
@@ -64,6 +69,16 @@ class MinimumWage:
     verified: bool
     checked_on: dt.date | None = None
     note: str = ""
+    # What the row was actually checked against: "mhlw" (the MHLW list itself, the cited primary source),
+    # "labour_bureau" (the prefectural Labour Bureau's own page) or "copy" (only a copy of the MHLW list was
+    # available: copy_url / copy_title name it). The primary source stays source_url / source_title.
+    checked_against: str = "mhlw"
+    copy_url: str = ""
+    copy_title: str = ""
+
+    @property
+    def primary_checked(self) -> bool:
+        return self.checked_against == "mhlw"
 
 
 class NoDataReason(StrEnum):
@@ -172,6 +187,9 @@ def _parse_row(row: dict[str, str]) -> MinimumWage:
         verified=verified_text == "yes",
         checked_on=_parse_date(row["checked_on"]),
         note=(row.get("note") or "").strip(),
+        checked_against=(row.get("checked_against") or "mhlw").strip(),
+        copy_url=(row.get("copy_url") or "").strip(),
+        copy_title=(row.get("copy_title") or "").strip(),
     )
     if wage.prefecture not in PREFECTURE_CODES:
         raise ValueError(f"prefecture code {wage.prefecture} is not 1–47")
@@ -183,6 +201,10 @@ def _parse_row(row: dict[str, str]) -> MinimumWage:
         raise ValueError("source_url must be an http(s) address")
     if not wage.source_title:
         raise ValueError("source_title is empty")
+    if wage.checked_against not in CHECKED_AGAINST:
+        raise ValueError(f"checked_against must be one of {', '.join(CHECKED_AGAINST)}")
+    if not wage.primary_checked and not wage.copy_url.startswith(("http://", "https://")):
+        raise ValueError("a row not checked on the MHLW list itself needs the copy_url it was checked against")
     return wage
 
 

@@ -72,18 +72,18 @@ DEDUCTION_KEYS = {
 # Allowance lines of a payslip. Whether each counts in the base for overtime, night and holiday premiums
 # (Labour Standards Act art. 37(5), Enforcement Regulation art. 21) and for the minimum wage is fixed by
 # law per kind (core.wage_checks.PREMIUM_BASE_EXCLUDED / MINIMUM_WAGE_EXCLUDED); the label says which.
-ALLOWANCE_KINDS = {
-    "skill": N_("Skill or qualification allowance (in the premium base)"),
-    "position": N_("Position or job allowance (in the premium base)"),
-    "attendance": N_("Perfect-attendance allowance (in the premium base)"),
-    "other_included": N_("Other monthly allowance for the work (in the premium base)"),
-    "family": N_("Family allowance (excluded by law)"),
-    "commuting": N_("Commuting allowance (excluded by law)"),
-    "living_apart": N_("Living-apart allowance (excluded by law)"),
-    "child_education": N_("Children's education allowance (excluded by law)"),
-    "housing": N_("Housing allowance (excluded by law)"),
-    "one_off": N_("One-off payment (excluded by law)"),
-    "bonus": N_("Bonus paid at intervals over a month (excluded by law)"),
+ALLOWANCE_KINDS = {  # short labels: "in base" = in the premium base; "excluded" = left out by law
+    "skill": N_("Skill (in base)"),
+    "position": N_("Position (in base)"),
+    "attendance": N_("Attendance (in base)"),
+    "other_included": N_("Other work (in base)"),
+    "family": N_("Family (excluded)"),
+    "commuting": N_("Commuting (excluded)"),
+    "living_apart": N_("Living apart (excluded)"),
+    "child_education": N_("Education (excluded)"),
+    "housing": N_("Housing (excluded)"),
+    "one_off": N_("One-off (excluded)"),
+    "bonus": N_("Bonus (excluded)"),
 }
 REMINDER_KINDS = {
     "stay_expiry": N_("Period of stay ends"),

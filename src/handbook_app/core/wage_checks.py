@@ -82,7 +82,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from types import MappingProxyType
@@ -202,8 +202,8 @@ _CATEGORY = {
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One result of a check. `message` is in the language current when it was made;
-    `render(locale)` gives it in another (for two-language PDFs).
+    """One result of a check. `message` is in the language current when it is read;
+    `render(locale)` gives it in any language (for two-language PDFs).
 
     `category` is one of CATEGORIES for findings with money ('' otherwise); `status` tells whether
     its amount is exact (`checked`) or a lower bound (`lower_bound`), or that the part was not
@@ -211,12 +211,20 @@ class Finding:
 
     code: Code
     severity: Severity
-    message: str
+    message: str = field(compare=False)
     shortfall_yen: int = 0
     template: str = field(default="", compare=False)
     values: tuple[tuple[str, str, object], ...] = field(default=(), compare=False)  # (name, kind, value)
     category: str = field(default="", compare=False)
     status: CheckStatus = field(default=CheckStatus.CHECKED, compare=False)
+
+    def __getattribute__(self, name: str):
+        # `message` is rendered when first read (in the language current then), not when the finding is made:
+        # a review of ten years of payslips formats no sentence that nobody reads.
+        value = object.__getattribute__(self, name)
+        if name == "message" and not value and object.__getattribute__(self, "template"):
+            return object.__getattribute__(self, "render")()
+        return value
 
     def render(self, locale: str | None = None) -> str:
         if not self.template:
@@ -263,8 +271,7 @@ def _finding(code: Code, severity: Severity, template: str, shortfall: int = 0, 
              status: CheckStatus = CheckStatus.CHECKED, **values: tuple[str, object]) -> Finding:
     packed = _pack(values)
     category = _CATEGORY.get(code, "") if shortfall else ""
-    return Finding(code, severity, _render(template, packed, current_locale()), shortfall, template, packed,
-                   category, status)
+    return Finding(code, severity, "", shortfall, template, packed, category, status)  # message: rendered on read
 
 
 def _to_decimal(value: object, what: str) -> Decimal:
@@ -382,7 +389,7 @@ class LoggedHours:
     """What the dated hours log says about one month (from ``core.hours``)."""
 
     overtime: Decimal  # daily 8 h and weekly 40 h overtime, holiday hours excluded
-    regular_minutes_by_day: Mapping[dt.date, int]  # non-holiday minutes within the statutory hours, per day
+    regular_minutes_by_day: Mapping[dt.date, int]  # non-holiday minutes within 8 h a day and 40 h a week, per day
     worked: Decimal  # all hours logged
 
 
@@ -400,6 +407,22 @@ class ComparisonRate:
     note: str = ""  # table: how the row was checked (e.g. only a copy of the MHLW list was available)
     weight: int = 1  # days or logged minutes at this rate (see MonthReview.split_basis)
     prefecture: int = 0
+    # Table rows: what the row was checked against when not the primary source itself ("copy": only a copy
+    # of the MHLW list was available; "labour_bureau": the prefectural Labour Bureau's page), and that page.
+    checked_against: str = ""
+    copy_url: str = ""
+    copy_title: str = ""
+
+    def describe_short(self) -> tuple[str, tuple[tuple[str, str, object], ...]]:
+        """The same, without the source's title (for a sentence that repeats what the month was compared with)."""
+        rate = ("rate", self.yen_per_hour)
+        templates = {
+            RateSource.TABLE: N_("the minimum wage of {rate} yen an hour (bundled table)"),
+            RateSource.USER: N_("the minimum wage of {rate} yen an hour that you typed"),
+            RateSource.INDUSTRY: N_("the industry minimum wage of {rate} yen an hour"),
+            RateSource.LAST_KNOWN: N_("the last known minimum wage of {rate} yen an hour, a lower bound"),
+        }
+        return templates[self.source], _pack({"rate": rate})
 
     def describe(self) -> tuple[str, tuple[tuple[str, str, object], ...]]:
         """What the month was compared with, as a sentence part (template, values) naming the source."""
@@ -518,12 +541,12 @@ def _rate_on(table: MinimumWageTable, prefecture: int, day: dt.date, extras: Seq
     typed = [e for e in extras if e.source is RateSource.USER and e.applies_on(day)]
     if typed:
         latest = max(typed, key=lambda e: e.from_date or dt.date.min)
-        candidates.append(ComparisonRate(latest.yen_per_hour, RateSource.USER, day, day, latest.from_date,
-                                         latest.label, prefecture=prefecture))
+        candidates.append(ComparisonRate(latest.yen_per_hour, RateSource.USER, latest.from_date, latest.from_date,
+                                         latest.from_date, latest.label, prefecture=prefecture))
     industry = [e for e in extras if e.source is RateSource.INDUSTRY and e.applies_on(day)]
     for e in industry:
-        candidates.append(ComparisonRate(e.yen_per_hour, RateSource.INDUSTRY, day, day, e.from_date, e.label,
-                                         prefecture=prefecture))
+        candidates.append(ComparisonRate(e.yen_per_hour, RateSource.INDUSTRY, e.from_date, e.from_date, e.from_date,
+                                         e.label, prefecture=prefecture))
     reason = ""
     if lookup.wage is None and not typed:
         last = table.last_known(prefecture, day) if lookup.reason is not NoDataReason.UNKNOWN_PREFECTURE else None
@@ -541,7 +564,8 @@ def _rate_on(table: MinimumWageTable, prefecture: int, day: dt.date, extras: Seq
 
 def _from_row(row: MinimumWage, source: RateSource) -> ComparisonRate:
     return ComparisonRate(row.yen_per_hour, source, row.effective, row.effective, row.effective,
-                          row.source_title, row.source_url, row.note, prefecture=row.prefecture)
+                          row.source_title, row.source_url, row.note, prefecture=row.prefecture,
+                          checked_against=row.checked_against, copy_url=row.copy_url, copy_title=row.copy_title)
 
 
 def _segments(f: PayslipFigures, extras: Sequence[ExtraMinimum], table: MinimumWageTable):
@@ -590,7 +614,8 @@ def _data_checks(f: PayslipFigures) -> list[Finding]:
         ("holiday", f.holiday_hours, f.holiday_pay),
     )
     for label, hours, pay in pairs:
-        if hours > 0 and pay == 0:
+        if hours > 0 and pay == 0 and (label == "regular" or hours >= Decimal("0.5")):
+            # (under 30 minutes of overtime, night or holiday work in a month may be rounded away)
             found.append(_finding(
                 Code.HOURS_WITHOUT_PAY, Severity.WARNING,
                 N_("The payslip shows {hours} hours of {kind} but no pay for them."),
@@ -761,12 +786,12 @@ def review_month(figures: PayslipFigures, promised: PromisedTerms | None = None,
                     split, weights = SplitBasis.HOURS_LOG, by_log
         for (start, end, day_rate), weight in zip(segments, weights, strict=True):
             r = day_rate.rate
-            rates.append(ComparisonRate(r.yen_per_hour, r.source, start, end, r.effective, r.source_title,
-                                        r.source_url, r.note, weight, r.prefecture))
+            rates.append(replace(r, start=start, end=end, weight=weight))
         rates = [r for r in rates if r.weight > 0] or rates[-1:]
 
     lower = status is CheckStatus.LOWER_BOUND
     compared = ("subs", tuple(r.describe() for r in rates))
+    compared_short = ("subs", tuple(r.describe_short() for r in rates))
     if worked and not rates and reason in _NO_DATA:
         values = {"month": ("month", f.month)}
         if reason != NoDataReason.UNKNOWN_PREFECTURE.value:
@@ -782,7 +807,7 @@ def review_month(figures: PayslipFigures, promised: PromisedTerms | None = None,
         minimum = sum(Decimal(r.yen_per_hour) * r.weight for r in rates) / total_weight
         lowest = Decimal(min(r.yen_per_hour for r in rates))
         if len({r.yen_per_hour for r in rates}) > 1:
-            change = next(r for r in rates[1:])
+            change = next(r for r in rates[1:] if r.yen_per_hour != rates[0].yen_per_hour)
             found.append(_split_finding(f, rates, split, change, divisor))
 
     # a. minimum wage
@@ -840,21 +865,21 @@ def review_month(figures: PayslipFigures, promised: PromisedTerms | None = None,
     # b. premiums on R: the premium base per hour, raised by any gap to the (lowest) minimum wage
     premium_rate: Decimal | None = None
     rate_basis: tuple[str, object]
-    premium_status = CheckStatus.CHECKED
+    # Premiums are exact only when the minimum wage is known: otherwise R may be higher, so they are "at least".
+    premium_status = CheckStatus.CHECKED if status is CheckStatus.CHECKED else CheckStatus.LOWER_BOUND
     if divisor is not None:
         base_premium = Decimal(premium_pay) / divisor
         gap = max(Decimal(0), lowest - base_hourly) if lowest is not None and base_hourly is not None else Decimal(0)
         premium_rate = base_premium + gap
         if gap > 0:
-            rate_basis = ("sub", (N_("the base pay per hour raised to {compared}"), _pack({"compared": compared})))
-            premium_status = status
+            rate_basis = ("sub", (N_("the base pay per hour raised to {compared}"), _pack({"compared": compared_short})))
         elif premium_pay != f.base_pay:
             rate_basis = ("label", N_("the base pay and the allowances in the premium base, per hour"))
         else:
             rate_basis = ("label", N_("the base pay per hour"))
     elif lowest is not None:
         premium_rate = lowest
-        rate_basis = ("sub", (N_("at least {compared}"), _pack({"compared": compared})))
+        rate_basis = ("sub", (N_("at least {compared}"), _pack({"compared": compared_short})))
         premium_status = CheckStatus.LOWER_BOUND
     premium_hours = f.overtime_hours + f.late_night_hours + f.holiday_hours + f.night_overtime_hours
     if premium_rate is None or premium_rate <= 0:
@@ -940,24 +965,30 @@ def _premium_checks(f: PayslipFigures, rate: Decimal, basis: tuple[str, object],
                 Code.NIGHT_OVERTIME_UNDERPAID, Severity.SHORTFALL,
                 N_("Late-night overtime pay {paid} for {hours} hours (one line for overtime and night work together) "
                    "is too low. On the hourly rate of {rate} yen ({basis}), overtime at night needs at least 150% "
-                   "(125% for overtime + 25% for night; 175% beyond 60 overtime hours): at least {owed}. "
+                   "(overtime 125%, night 25%; beyond 60 overtime hours 175%): at least {owed}. "
                    "Shortfall {shortfall}."),
                 shortfall, status=status,
                 paid=("yen", f.night_overtime_pay), hours=("hours", f.night_overtime_hours), owed=("yen", owed),
                 shortfall=("yen", shortfall), **common,
             ))
     if logged is not None and logged.overtime > all_overtime:
+        # Overtime the log shows beyond what the payslip paid as overtime. Hours the payslip paid as regular
+        # hours beyond the log's regular hours were paid at 100%: only the 25% premium is missing on them.
         missing = logged.overtime - all_overtime
-        owed = lawful_minimum(rate, OVERTIME_MULTIPLIER, missing)
+        logged_regular = Decimal(sum(logged.regular_minutes_by_day.values())) / 60
+        paid_plain = min(missing, max(Decimal(0), f.regular_hours - logged_regular))
+        unpaid = missing - paid_plain
+        owed = lawful_minimum(rate, LATE_NIGHT_PREMIUM, paid_plain) + lawful_minimum(rate, OVERTIME_MULTIPLIER, unpaid)
         if owed > 0:
             found.append(_finding(
                 Code.LOGGED_OVERTIME_UNPAID, Severity.SHORTFALL,
                 N_("Your hours log shows {logged} hours of overtime this month (beyond 8 hours a day or 40 hours a "
-                   "week), the payslip pays {paid_hours}. The {missing} hours more are owed at least 125% of the "
-                   "hourly rate of {rate} yen ({basis}): at least {owed}."),
+                   "week); the payslip pays {paid_hours} as overtime. Of the {missing} hours more, {plain} were paid "
+                   "as regular hours and lack the 25% premium, and {unpaid} were not paid at all (owed 125%), on "
+                   "the hourly rate of {rate} yen ({basis}): at least {owed}."),
                 owed, status=status,
                 logged=("hours", logged.overtime), paid_hours=("hours", all_overtime), missing=("hours", missing),
-                owed=("yen", owed), **common,
+                plain=("hours", paid_plain), unpaid=("hours", unpaid), owed=("yen", owed), **common,
             ))
     if f.late_night_hours > 0:
         owed = lawful_minimum(rate, LATE_NIGHT_PREMIUM, f.late_night_hours)

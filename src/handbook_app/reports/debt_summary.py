@@ -95,7 +95,13 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
     story.append(k.spacer(4))
     story += k.both(N_("Balances follow the interest rules recorded with each loan. Check them against the "
                        "lender's own statement; a difference is worth asking about."), "muted")
+    story += k.both(ROUNDING_NOTE, "muted")  # issue 11: the rounding convention, stated
     return kit, story
+
+
+ROUNDING_NOTE = N_("Rounding: interest is rounded to the currency's smallest unit each month (half up); an "
+                   "instalment computed from a term is rounded up, as lenders do, so the agreed number of payments "
+                   "clears the loan; an agreed instalment recorded with the loan is used as it is.")
 
 
 def render_debt_summary(data: VaultData, options: ReportOptions, out: BinaryIO, progress: Progress | None = None,

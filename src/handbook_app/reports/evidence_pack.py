@@ -44,7 +44,14 @@ from handbook_app.reports.base import (
 )
 from handbook_app.reports.labels import DOT, Labels
 from handbook_app.reports.model import REPORT_KINDS, SECTIONS, ReportOptions, VaultData
-from handbook_app.reports.wages import check_months
+from handbook_app.reports.wages import (
+    check_months,
+    rate_cell,
+    rate_sources,
+    shortfall_cell,
+    summarise,
+    summary_lines,
+)
 
 WIDTH = 178 * MM  # A4 less the margins
 NOT_PROTECTED = N_("This PDF is not protected by the vault: anyone who has the file can read it. "
@@ -119,7 +126,7 @@ class _Builder:
         self.as_of = min(options.date_to or data.generated.date(), data.generated.date())
         self.story: list = []
         self._ticks = 0
-        self.checks = check_months(data.payslips, data.contracts)
+        self.checks = check_months(data.payslips, data.contracts, data.hours)
         self.incidents = sorted(data.incidents, key=lambda i: (i.started, i.id or 0))
         # Exhibit numbers: the incident's place in the timeline, used everywhere (overview, blocks, attachments).
         self.exhibit = {inc.id: n for n, inc in enumerate(self.incidents, start=1)}
@@ -497,9 +504,9 @@ class _Builder:
             rows.append([
                 k.cell(lab.month(s.month)), k.cell(hours), k.cell(lab.money(s.base_pay)),
                 k.cell(lab.number(m.base_hourly, 0) if m.base_hourly is not None else "—"),
-                k.cell(lab.number(m.minimum.yen_per_hour, 0) if m.minimum else "—"),
+                k.cell(rate_cell(m, lab)),
                 k.cell(lab.money(s.gross)), k.cell(lab.money(s.deductions_total())), k.cell(lab.money(s.net)),
-                k.cell(lab.yen(m.shortfall) if m.shortfall else "—"),
+                k.cell(shortfall_cell(m, lab)),
                 k.cell(prov.entered_at[:10] if prov else ""),
             ])
             if m.flagged:
@@ -511,15 +518,24 @@ class _Builder:
             rows, [15 * MM, 21 * MM, 18 * MM, 14 * MM, 17 * MM, 18 * MM, 18 * MM, 18 * MM, 19 * MM, 20 * MM],
             align_right=range(1, 9), flagged_rows=flagged,
         ))
-        total = sum(m.shortfall for m in checks)
+        summary = summarise(checks)
         self.add(k.spacer(2))
-        self.add(k.rich([(lab.inline(N_("Estimated total shortfall")) + ": ", True), (lab.yen(total), True)], "h2"))
+        total = lab.yen(summary.total_yen)
+        if summary.checked_months == 0:  # nothing fully checked: never a bare total that reads as a clean bill
+            total = lab.inline(N_("at least {amount}, no month fully checked"), amount=total)
+        elif summary.is_lower_bound:
+            total = lab.inline(N_("at least {amount}"), amount=total)
+        self.add(k.rich([(lab.inline(N_("Estimated total shortfall")) + ": ", True), (total, True)], "h2"))
         self.add(k.p(lab.inline(N_("{flagged} of {months} months flagged."), flagged=len(flagged),
                                 months=len(checks)), "small"))
         sums = findings.category_sums(checks)
-        if total:
+        if summary.total_yen:
             rows = [[k.choice(findings.CATEGORIES[key]), k.cell(lab.yen(v))] for key, v in sums.items() if v]
             self.add(k.table([N_("Category"), N_("Shortfall")], rows, [90 * MM, 30 * MM], align_right=(1,)))
+        for message, values in summary_lines(summary):
+            if "amount" in values:
+                values = {**values, "amount": lab.yen(values["amount"])}
+            self.add(*k.both(message, "small", **values))
         unchecked = findings.not_checked(checks)
         if unchecked:
             self.add(k.note(N_("Months not checked (not counted in the total, not a clean result): {months}."),
@@ -535,11 +551,8 @@ class _Builder:
         k = self.kit
         self.add(k.h2(N_("Sources of the minimum wages")))
         self.add(k.p(f"{MINISTRY_LIST[0]}: {MINISTRY_LIST[1]}", "small"))
-        sources = sorted({(m.minimum.source_title, m.minimum.source_url) for m in checks if m.minimum})
-        if sources:
-            self.add(k.p(self.labels.inline(N_("Sources recorded with each rate in the app's table:")), "small"))
-            for title, url in sources:
-                self.add(k.p(f"{title}: {decoded(url)}", "small"))
+        for line in rate_sources(checks, self.labels):
+            self.add(k.p(decoded(line), "small"))
 
     def section_debts(self) -> None:
         k, lab, d, o = self.kit, self.labels, self.data, self.options

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from handbook_app.core.money import Money
-from handbook_app.core.wage_checks import Code
+from handbook_app.core.wage_checks import CheckStatus
 from handbook_app.i18n import N_
 from handbook_app.reports.labels import Labels, Local
 from handbook_app.reports.model import VaultData
-from handbook_app.reports.wages import MonthCheck
+from handbook_app.reports.wages import MonthCheck, summarise
 
 # Shortfall categories (the order of the summary and of the shortfall statement's table).
 CATEGORIES: dict[str, str] = {
@@ -29,26 +29,22 @@ CATEGORIES: dict[str, str] = {
     "holiday": N_("Holiday premium"),
     "deductions": N_("Deductions above the contract"),
 }
-CATEGORY_OF: dict[Code, str] = {
-    Code.BELOW_MINIMUM_WAGE: "minimum",
-    Code.BELOW_PROMISED_WAGE: "contract",
-    Code.OVERTIME_UNDERPAID: "overtime",
-    Code.LATE_NIGHT_UNDERPAID: "late_night",
-    Code.HOLIDAY_UNDERPAID: "holiday",
-    Code.DEDUCTION_ABOVE_PROMISE: "deductions",
+# The wage check's categories (core.wage_checks.CATEGORIES) by the keys above.
+CATEGORY_OF: dict[str, str] = {
+    "minimum_wage": "minimum", "contract": "contract", "overtime": "overtime", "late_night": "late_night",
+    "holiday": "holiday", "deductions": "deductions",
 }
-# Months whose pay could not be (fully) checked: never counted as "no shortfall".
-NOT_CHECKED_CODES = frozenset({Code.NO_MINIMUM_WAGE_DATA, Code.PREMIUMS_NOT_CHECKED})
 # Overtime above this many hours in a month is above the general limit of a 36 agreement (45 h a month).
 LONG_OVERTIME_HOURS = Decimal(45)
 
-ROUNDING_RULE = N_("Rounding: the amount owed is the smallest total that any rounding the Ministry of Health, "
-                   "Labour and Welfare allows gives (hourly rates and monthly premium totals rounded to the nearest "
-                   "yen, 50 sen and above up); a minimum-wage shortfall is rounded up to a whole yen. A correctly "
-                   "rounded payslip is never counted short.")
-MID_MONTH_RULE = N_("When the minimum wage changes during a month, the lower, earlier rate is used for the whole "
-                    "month, so the shortfall is never overstated; the hours from the change date were owed the new "
-                    "rate.")
+ROUNDING_RULE = N_(
+    "Rounding: each amount owed is the least that any rounding permitted by MHLW gives (hourly rates and monthly "
+    "totals to the nearest yen, the month's overtime, holiday and night hours to the nearest hour), so the "
+    "employer's rounding is never counted as a shortfall; a minimum-wage shortfall is rounded up to the whole yen."
+)
+MID_MONTH_RULE = N_("When the minimum wage changes during a month, each day is checked at the rate in force that day: "
+                    "the hours log gives the hours before and after the change when it covers the month, otherwise "
+                    "the month's hours are split by calendar days; each finding says which.")
 
 
 @dataclass
@@ -64,43 +60,27 @@ class SummaryLine:
 def category_sums(checks: Sequence[MonthCheck]) -> dict[str, int]:
     sums = dict.fromkeys(CATEGORIES, 0)
     for m in checks:
-        for f in m.findings:
-            key = CATEGORY_OF.get(f.code)
-            if key:
-                sums[key] += f.shortfall_yen
+        for key, value in month_parts(m).items():
+            sums[key] += value
     return sums
 
 
 def month_parts(m: MonthCheck) -> dict[str, int]:
+    """The month's shortfall by category (integer yen), from the wage check's own split."""
     parts = dict.fromkeys(CATEGORIES, 0)
-    for f in m.findings:
-        key = CATEGORY_OF.get(f.code)
-        if key:
-            parts[key] += f.shortfall_yen
+    for category, value in m.shortfall_by_category.items():
+        parts[CATEGORY_OF[category]] += value
     return parts
 
 
 def not_checked(checks: Sequence[MonthCheck]) -> list[MonthCheck]:
-    """Months the wage checks could not settle (no minimum-wage data, premiums not checked, or a status
-    the wage checks mark as not checked)."""
-    out = []
-    for m in checks:
-        status = getattr(m, "status", None)
-        status = getattr(status, "value", status)
-        if status in ("not_checked", "not-checked") or any(f.code in NOT_CHECKED_CODES for f in m.findings):
-            out.append(m)
-    return out
+    """Months the wage check could not settle: never counted as "no shortfall"."""
+    return [m for m in checks if m.status is CheckStatus.NOT_CHECKED]
 
 
 def lower_bound(checks: Sequence[MonthCheck]) -> list[MonthCheck]:
-    """Months whose shortfall is only a lower bound (a status the wage checks may add)."""
-    out = []
-    for m in checks:
-        status = getattr(m, "status", None)
-        status = getattr(status, "value", status)
-        if status in ("lower_bound", "lower-bound") or any(f.code is Code.MINIMUM_WAGE_CHANGED for f in m.findings):
-            out.append(m)
-    return out
+    """Months checked only against the last known minimum wage: their shortfall is a lower bound."""
+    return [m for m in checks if m.status is CheckStatus.LOWER_BOUND]
 
 
 def months_text(lab: Labels, months: Sequence[dt.date]) -> str:
@@ -110,7 +90,8 @@ def months_text(lab: Labels, months: Sequence[dt.date]) -> str:
 def wage_lines(lab: Labels, checks: Sequence[MonthCheck]) -> list[SummaryLine]:
     if not checks:
         return []
-    total = sum(m.shortfall for m in checks)
+    summary = summarise(checks)
+    total = summary.total_yen
     flagged = [m for m in checks if m.shortfall > 0]
     lines: list[SummaryLine] = []
     if total:
@@ -118,12 +99,16 @@ def wage_lines(lab: Labels, checks: Sequence[MonthCheck]) -> list[SummaryLine]:
         details = [lab.each(N_("{category}: {amount}"), category=lab.lword(CATEGORIES[key]), amount=lab.lyen(v))
                    for key, v in sums.items() if v]
         details.append(lab.each(ROUNDING_RULE))
-        lines.append(SummaryLine(lab.each(
-            N_("Estimated unpaid wages: {amount} in {flagged} of {months} months with payslips."),
-            amount=lab.lyen(total), flagged=len(flagged), months=len(checks)), "payslips", "shortfall", details))
-    else:
+        message = (N_("Estimated unpaid wages: at least {amount} in {flagged} of {months} months with payslips.")
+                   if summary.is_lower_bound else
+                   N_("Estimated unpaid wages: {amount} in {flagged} of {months} months with payslips."))
+        lines.append(SummaryLine(lab.each(message, amount=lab.lyen(total), flagged=len(flagged), months=len(checks)),
+                                 "payslips", "shortfall", details))
+    elif summary.checked_months + summary.lower_bound_months:
+        # only months that were checked count: a month not checked is never part of a clean result
         lines.append(SummaryLine(lab.each(N_("No wage shortfall was found in the {months} months checked."),
-                                          months=len(checks)), "payslips", "info"))
+                                          months=summary.checked_months + summary.lower_bound_months),
+                                 "payslips", "info"))
     unchecked = not_checked(checks)
     if unchecked:
         lines.append(SummaryLine(lab.each(
@@ -131,9 +116,10 @@ def wage_lines(lab: Labels, checks: Sequence[MonthCheck]) -> list[SummaryLine]:
             months=months_text(lab, [m.payslip.month for m in unchecked])), "payslips", "warning"))
     partial = lower_bound(checks)
     if partial:
-        lines.append(SummaryLine(lab.each(N_("Lower bound only (the minimum wage changed during the month): "
-                                             "{months}."), months=months_text(lab, [m.payslip.month for m in partial])),
-                                 "payslips", "warning", [lab.each(MID_MONTH_RULE)]))
+        lines.append(SummaryLine(lab.each(N_("Lower bound only (checked against the last known minimum wage; the rate "
+                                             "in force may be higher): {months}."),
+                                          months=months_text(lab, [m.payslip.month for m in partial])),
+                                 "payslips", "warning"))
     long_months = [m.payslip.month for m in checks if m.payslip.overtime_hours > LONG_OVERTIME_HOURS]
     if long_months:
         worst = max(m.payslip.overtime_hours for m in checks)

@@ -25,7 +25,7 @@ from handbook_app.reports.evidence_pack import (
 )
 from handbook_app.reports.labels import Labels
 from handbook_app.reports.model import REPORT_KINDS, ReportOptions, VaultData
-from handbook_app.reports.wages import check_months
+from handbook_app.reports.wages import check_months, rate_sources, summarise, summary_lines
 
 
 def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
@@ -33,8 +33,9 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
 
     kit = Kit(Labels(options.langs))
     k, lab = kit, kit.labels
-    checks = check_months(data.payslips, data.contracts)
+    checks = check_months(data.payslips, data.contracts, data.hours)
     flagged = [m for m in checks if m.shortfall > 0]
+    summary = summarise(checks)
     story: list = [k.p(lab.inline(REPORT_KINDS["shortfall"]), "h1", bold=True)]
     contract = data.contracts[-1] if data.contracts else None
     name = ""
@@ -55,16 +56,22 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
         (N_("Promised wage"), lab.money(contract.wage) if contract else ""),
     ]))
     story.append(k.spacer(3))
-    if not flagged:
+    if not flagged and summary.not_checked_months + summary.lower_bound_months == 0:
         story.append(k.note(N_("No shortfall was found in the payslips of the chosen period.")))
-    else:
+    elif not flagged:
+        story.append(k.note(N_("No shortfall was found in the months that could be checked.")))
+    if flagged:
         keys = [key for key, total in findings.category_sums(checks).items() if total]
         rows = []
         for m in flagged:
             parts = findings.month_parts(m)
+
+            def amount(value: int, lower: bool = not m.checked) -> str:
+                return lab.one(N_("at least {amount}"), amount=lab.yen(value)) if lower else lab.yen(value)
+
             rows.append([k.cell(lab.month(m.payslip.month))]
-                        + [k.cell(lab.yen(parts[x]) if parts[x] else "—") for x in keys]
-                        + [k.cell(lab.yen(m.shortfall))])
+                        + [k.cell(amount(parts[x]) if parts[x] else "—") for x in keys]
+                        + [k.cell(amount(m.shortfall))])
         sums = findings.category_sums(checks)
         rows.append([k.p(lab.inline(N_("Total")), "cell", bold=True)]
                     + [k.cell(lab.yen(sums[x])) for x in keys]
@@ -73,8 +80,14 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
         story.append(k.table([N_("Month")] + [findings.CATEGORIES[x] for x in keys] + [N_("Shortfall")], rows,
                              [24 * MM] + [width * MM] * len(keys) + [28 * MM], align_right=range(1, len(keys) + 2)))
         story.append(k.spacer(2))
-        story.append(k.rich([(lab.inline(N_("Estimated total shortfall")) + ": ", True),
-                             (lab.yen(sum(m.shortfall for m in flagged)), True)], "h2"))
+        total = lab.yen(summary.total_yen)
+        if summary.is_lower_bound:
+            total = lab.inline(N_("at least {amount}"), amount=total)
+        story.append(k.rich([(lab.inline(N_("Estimated total shortfall")) + ": ", True), (total, True)], "h2"))
+    for message, values in summary_lines(summary):
+        if "amount" in values:
+            values = {**values, "amount": lab.yen(values["amount"])}
+        story += k.both(message, "small", **values)
     unchecked = findings.not_checked(checks)
     if unchecked:
         story.append(k.note(N_("Months not checked (not counted in the total, not a clean result): {months}."),
@@ -91,10 +104,7 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
                        "a labour standards inspection office or a lawyer checks the final amount."), "muted")
     story.append(k.h2(N_("Sources of the minimum wages")))
     story.append(k.p(f"{MINISTRY_LIST[0]}: {MINISTRY_LIST[1]}", "small"))
-    sources = sorted({(m.minimum.source_title, m.minimum.source_url) for m in checks if m.minimum})
-    if sources:
-        story.append(k.p(lab.inline(N_("Sources recorded with each rate in the app's table:")), "small"))
-        story += [k.p(f"{t}: {decoded(u)}", "small") for t, u in sources]
+    story += [k.p(decoded(line), "small") for line in rate_sources(checks, lab)]
     info = data.integrity
     if info is not None:
         story.append(k.h2(N_("How to check this record")))

@@ -19,6 +19,7 @@ from handbook_app.core.loans import (
     add_months,
     next_due,
     paid_in_loan_currency,
+    round_minor,
     statement,
     whole_months_between,
 )
@@ -234,7 +235,8 @@ def recent_pace(loan: Loan, reps: list[Repayment], today: dt.date, months: int =
     window = pace_window(loan, today, months)
     if window == 0 and total <= 0:
         return None
-    return Money(max(0, -(-total // max(1, window))), loan.principal.currency)
+    # An average, rounded half-up to the minor unit (not up: 10 paid over 3 months is 3 a month, not 4).
+    return Money(max(0, round_minor(Decimal(total) / max(1, window))), loan.principal.currency)
 
 
 def usable_repayments(loan: Loan, reps: list[Repayment]) -> tuple[list[Repayment], list[Repayment]]:
@@ -250,7 +252,7 @@ def usable_repayments(loan: Loan, reps: list[Repayment]) -> tuple[list[Repayment
     return counted, left_out
 
 
-def debt_screen(handbook: Handbook, today: dt.date | None = None) -> DebtScreenData:
+def debt_screen(handbook: Handbook, today: dt.date | None = None, with_charts: bool = True) -> DebtScreenData:
     """Everything the Debts screen's overview needs in one pass: balances, pace, payoff, charts.
 
     A repayment that cannot be converted (another currency, no rate) is left out of the figures and
@@ -287,7 +289,8 @@ def debt_screen(handbook: Handbook, today: dt.date | None = None) -> DebtScreenD
             proj = projection.project_payoff(loan, reps, projection.Plan(pace), today, end)
         last_paid = max((rep.date for rep in reps if rep.date <= today), default=None)
         outlooks.append(LoanOutlook(view, pace, proj, max(1, pace_window(loan, today)), last_paid))
-        by_currency.setdefault(cur, []).extend(charts.loan_balance_series(loan, reps, max(today, loan.start), proj))
+        if with_charts:  # Home needs the debt-trap warning, not the charts
+            by_currency.setdefault(cur, []).extend(charts.loan_balance_series(loan, reps, max(today, loan.start), proj))
     chart_list = [charts.Chart(_("Still owed ({currency})").format(currency=cur), cur, series)
                   for cur, series in by_currency.items()]
     return DebtScreenData(DebtOverview(views, remaining, end), outlooks, chart_list, problems)

@@ -17,6 +17,7 @@ from handbook_app.i18n import _
 from handbook_app.partial_files import clean_partial_files, partial_name
 from handbook_app.private_files import open_private
 from handbook_app.services.handbook import Handbook
+from handbook_app.services.work import wage_review_export
 from handbook_app.vault.connection import VaultExists, storage_error
 from handbook_app.vault.migrations import current_version
 from handbook_app.vault.salvage import DatabaseError, Gap
@@ -54,6 +55,7 @@ def export_document(handbook: Handbook) -> dict:
                        for cp in handbook.store.checkpoints()]
     except DatabaseError:
         checkpoints, unreadable = [], [*unreadable, "checkpoint"]
+    wage_review = _wage_review(handbook, unreadable)
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -66,7 +68,17 @@ def export_document(handbook: Handbook) -> dict:
         "records": records,
         "audit": audit,
         "audit_head": {"count": len(audit), "hash": audit[-1]["hash"] if audit else None},
+        "wage_review": wage_review,  # derived, not stored: docs/export-format.md
     }
+
+
+def _wage_review(handbook: Handbook, unreadable: list[str]) -> list | None:
+    """The payslip review as the app shows it; None (and named as unreadable) when damage stops it."""
+    try:
+        return wage_review_export(handbook)
+    except (DatabaseError, ValueError):
+        unreadable.append("wage_review")
+        return None
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""What the home screen shows, computed from one open vault (no Qt, no formatting).
+"""What the home screen shows, computed from one open vault (no Qt; formatting only for lender names).
 
 Reminders come from three places: contract dates (period-of-stay expiry and contract end, shown
 from 90 days ahead), the user's own Reminder records, and the next due date of each loan.
@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 
 from handbook_app.core import records as r
 from handbook_app.core.money import Money
-from handbook_app.services.debts import DebtOverview, debt_overview
+from handbook_app.i18n.formatting import format_money
+from handbook_app.reports.wages import WageSummary
+from handbook_app.services.debts import DebtOverview, debt_overview, debt_screen
 from handbook_app.services.handbook import Handbook
+from handbook_app.services.work import review_payslips, wage_summary
 
 WARN_DAYS = (90, 30, 7)  # contract dates appear 90 days ahead; 30 and 7 days make them more urgent
 CUSTOM_AHEAD_DAYS = 90
@@ -43,6 +46,13 @@ class HomeSummary:
     fees_this_year: list[Money] = field(default_factory=list)
     open_incidents: int = 0
     loans: int = 0
+    # The wage card: estimated unpaid wages over every payslip, months not fully checked counted apart
+    # (None when no payslip is recorded). See reports.wages.WageSummary.
+    wages: WageSummary | None = None
+    # The debt-trap warning: loans that, at the pace of recent months, are not paid off before the contract
+    # or period of stay ends (their lender names, or principal when unnamed), and that end date.
+    debt_trap: list[str] = field(default_factory=list)
+    deadline: dt.date | None = None
 
 
 def urgency(days_left: int) -> int:
@@ -102,10 +112,19 @@ def open_incidents(handbook: Handbook) -> int:
     return handbook.count_in(r.Incident, "status", OPEN_STATUSES)
 
 
+def wage_card(handbook: Handbook) -> WageSummary | None:
+    """Estimated unpaid wages so far (every payslip), or None when there is no payslip."""
+    reviews = review_payslips(handbook)
+    return wage_summary(reviews) if reviews else None
+
+
 def home_summary(handbook: Handbook, today: dt.date | None = None) -> HomeSummary:
     today = today or dt.date.today()
     sent, received, fees = sent_home(handbook, today.year)
-    overview = debt_overview(handbook, today)
+    screen = debt_screen(handbook, today, with_charts=False)
+    overview = screen.overview
+    trapped = [o.view.loan.lender or format_money(o.view.loan.principal.minor, o.view.loan.principal.currency)
+               for o in screen.debt_trap]
     return HomeSummary(
         today=today,
         reminders=reminders(handbook, today, overview),
@@ -115,4 +134,7 @@ def home_summary(handbook: Handbook, today: dt.date | None = None) -> HomeSummar
         fees_this_year=fees,
         open_incidents=open_incidents(handbook),
         loans=handbook.count(r.Loan),
+        wages=wage_card(handbook),
+        debt_trap=trapped,
+        deadline=overview.deadline,
     )

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from handbook_app.core import records as r
+from handbook_app.core.hours import HoursLog
 from handbook_app.core.money import Money
 from handbook_app.services.handbook import Handbook
 from handbook_app.services.work import review
@@ -64,7 +65,7 @@ def build_timeline(handbook: Handbook, kinds: Iterable[str] | None = None) -> li
         if "contract_end" in wanted and c.end:
             items.append(TimelineItem(c.end, "contract_end", c.id, c.employer, c.job_category))
     if "payslip" in wanted:
-        hours = handbook.records(r.HoursEntry, order="day")
+        hours = HoursLog(handbook.records(r.HoursEntry, order="day"))  # read once, not once per payslip
         for p in handbook.records(r.Payslip, order="month"):
             rv = review(p, contracts, hours)
             items.append(TimelineItem(p.paid_on or p.month, "payslip", p.id, "", p.notes, amount=p.gross,

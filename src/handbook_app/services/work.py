@@ -7,20 +7,14 @@ import datetime as dt
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
-from handbook_app.core.hours import MonthHours, month_hours
+from handbook_app.core.hours import HoursLog, MonthHours
 from handbook_app.core.minimum_wage import load_table, minimum_wage_on
 from handbook_app.core.prefectures import name as prefecture_name
 from handbook_app.core.records import Attachment, Contract, HoursEntry, Payslip, Record
-from handbook_app.core.wage_checks import (
-    Finding,
-    PayslipFigures,
-    PromisedTerms,
-    check_payslip,
-    monthly_shortfall,
-    outside_contract,
-)
+from handbook_app.core.wage_checks import CheckStatus, ComparisonRate, Finding
 from handbook_app.i18n import _
 from handbook_app.i18n.formatting import format_date, format_money
+from handbook_app.reports.wages import MonthCheck, WageSummary, check_one, summarise
 from handbook_app.services.handbook import Handbook
 from handbook_app.vault.attachments import Cancelled
 from handbook_app.vault.codec import from_row
@@ -28,87 +22,92 @@ from handbook_app.vault.codec import from_row
 
 @dataclass(frozen=True)
 class PayslipReview:
+    """One payslip as the app shows it. `check` is the shared result (reports.wages.MonthCheck): status,
+    shortfall per category and the minimum wage(s) compared with, with their sources."""
+
     payslip: Payslip
     contract: Contract | None
     findings: list[Finding]
     shortfall_yen: int
     logged: MonthHours | None  # None when no hours were logged that month
+    check: MonthCheck | None = None
 
     @property
     def paid_hours(self) -> Decimal:
         p = self.payslip
-        return p.regular_hours + p.overtime_hours + p.holiday_hours
+        return p.regular_hours + p.overtime_hours + p.holiday_hours + p.night_overtime_hours
 
     @property
     def flagged(self) -> bool:
         return self.shortfall_yen > 0
 
+    @property
+    def status(self) -> CheckStatus:
+        return self.check.status if self.check is not None else CheckStatus.NOT_CHECKED
 
-def contract_for(payslip: Payslip, contracts: list[Contract]) -> Contract | None:
-    """The payslip's own contract, else the one whose dates cover the month."""
-    by_id = {c.id: c for c in contracts}
-    if payslip.contract_id in by_id:
-        return by_id[payslip.contract_id]
-    for contract in contracts:
-        if (contract.start is None or contract.start <= payslip.month.replace(day=28)) and (
-            contract.end is None or contract.end >= payslip.month
-        ):
-            return contract
-    return None
+    @property
+    def shortfall_by_category(self) -> dict[str, int]:
+        return self.check.shortfall_by_category if self.check is not None else {}
 
-
-def figures_for(payslip: Payslip, contract: Contract | None) -> PayslipFigures | None:
-    """The payslip as the wage checks read it; None when no prefecture is known."""
-    if contract is None or contract.prefecture is None:
-        return None
-    return PayslipFigures(
-        month=payslip.month, prefecture=contract.prefecture, regular_hours=payslip.regular_hours,
-        overtime_hours=payslip.overtime_hours, late_night_hours=payslip.late_night_hours,
-        holiday_hours=payslip.holiday_hours, base_pay=payslip.base_pay.minor, overtime_pay=payslip.overtime_pay.minor,
-        late_night_pay=payslip.late_night_pay.minor, holiday_pay=payslip.holiday_pay.minor,
-        other_pay=payslip.other_pay.minor, gross=payslip.gross.minor, deductions=dict(payslip.deductions),
-        net=payslip.net.minor,
-    )
+    @property
+    def rates(self) -> tuple[ComparisonRate, ...]:
+        return self.check.rates if self.check is not None else ()
 
 
-def terms_for(contract: Contract | None) -> PromisedTerms | None:
-    if contract is None or contract.wage.currency != "JPY" or contract.wage.minor <= 0:
-        return None
-    return PromisedTerms(
-        wage_kind=contract.wage_kind, wage_yen=contract.wage.minor, housing=contract.housing.minor,
-        utilities=contract.utilities.minor, meals=contract.meals.minor, other=contract.other_deductions.minor,
-        scheduled_hours_per_month=contract.hours_per_month or None,
-    )
-
-
-def review(payslip: Payslip, contracts: list[Contract], hours: list[HoursEntry]) -> PayslipReview:
-    contract = contract_for(payslip, contracts)
-    figures = figures_for(payslip, contract)
-    findings = check_payslip(figures, terms_for(contract)) if figures else []
-    if contract is not None:
-        outside = outside_contract(payslip.month, contract.start, contract.end)
-        if outside is not None:
-            findings.append(outside)
-    logged = month_hours(hours, payslip.month) if any(
-        (h.day.year, h.day.month) == (payslip.month.year, payslip.month.month) for h in hours
-    ) else None
-    return PayslipReview(payslip, contract, findings, monthly_shortfall(findings), logged)
+def review(payslip: Payslip, contracts: list[Contract], hours: list[HoursEntry] | HoursLog) -> PayslipReview:
+    log = hours if isinstance(hours, HoursLog) else HoursLog(hours)
+    check = check_one(payslip, contracts, log)
+    logged = log.month(payslip.month) if log.has_month(payslip.month) else None
+    return PayslipReview(payslip, check.contract, list(check.findings), check.shortfall, logged, check)
 
 
 def review_payslips(
     handbook: Handbook, start: dt.date | None = None, end: dt.date | None = None
 ) -> list[PayslipReview]:
     contracts = handbook.records(Contract)
-    hours = handbook.records(HoursEntry, order="day")
+    log = HoursLog(handbook.records(HoursEntry, order="day"))
     slips = [
         p for p in handbook.records(Payslip, order="month")
         if (start is None or p.month >= start.replace(day=1)) and (end is None or p.month <= end)
     ]
-    return [review(p, contracts, hours) for p in slips]
+    return [review(p, contracts, log) for p in slips]
 
 
 def total_shortfall(reviews: list[PayslipReview]) -> int:
     return sum(r.shortfall_yen for r in reviews)
+
+
+def wage_summary(reviews: list[PayslipReview]) -> WageSummary:
+    """Totals for Home and the screen: checked months, "at least" months and months not checked apart."""
+    return summarise(r.check for r in reviews if r.check is not None)
+
+
+def wage_review_export(handbook: Handbook) -> list[dict]:
+    """The wage check per payslip for the JSON export: status, shortfall per category (whole yen) and
+    the minimum wage(s) compared with. A month not checked says so (`status`: "not_checked"); what was
+    found in it anyway (premiums, deductions) is a lower bound (`shortfall_is_lower_bound`)."""
+    out = []
+    for rv in review_payslips(handbook):
+        c = rv.check
+        out.append({
+            "payslip_id": rv.payslip.id,
+            "month": rv.payslip.month.isoformat(),
+            "status": rv.status.value,
+            "not_checked_reason": c.not_checked_reason if c is not None else "no_contract",
+            "shortfall_yen": rv.shortfall_yen,
+            "shortfall_is_lower_bound": rv.status is not CheckStatus.CHECKED,
+            "shortfall_by_category": rv.shortfall_by_category,
+            "compared_with": [
+                {"yen_per_hour": r.yen_per_hour, "source": r.source.value, "from": r.start.isoformat(),
+                 "to": r.end.isoformat(), "effective": r.effective.isoformat() if r.effective else None,
+                 "source_title": r.source_title, "source_url": r.source_url, "note": r.note}
+                for r in rv.rates
+            ],
+            "findings": [{"code": f.code.value, "severity": f.severity.value, "status": f.status.value,
+                          "category": f.category, "shortfall_yen": f.shortfall_yen, "message_en": f.render("en")}
+                         for f in rv.findings],
+        })
+    return out
 
 
 # --- typed history (the History dialog formats each value by its type) ---------------------------

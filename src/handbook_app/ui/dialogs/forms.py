@@ -58,11 +58,20 @@ FORMS: dict[type[r.Record], tuple[Field, ...]] = {
         Field("stay_expiry", N_("Period of stay ends"), "date_opt"),
         Field("wage_kind", N_("Wage paid"), "choice", {"choices": r.WAGE_KINDS}),
         _yen("wage", N_("Promised wage")),
-        Field("hours_per_month", N_("Promised hours per month"), "decimal"),
         _yen("housing", N_("Housing deduction")),
         _yen("utilities", N_("Utilities deduction")),
         _yen("meals", N_("Meals deduction")),
         _yen("other_deductions", N_("Other deductions")),
+        # The Minimum Wage Act's basis of the average scheduled hours; the dialog computes the month from them.
+        Field("hours_per_month", N_("Average scheduled hours a month"), "decimal"),
+        Field("hours_per_day", N_("Scheduled hours a day"), "decimal"),
+        Field("days_per_year", N_("Scheduled working days a year"), "decimal"),
+        _yen("typed_minimum", N_("Minimum wage you saw (yen an hour)")),
+        Field("typed_minimum_seen", N_("Where you saw it (e.g. the poster at your workplace)"), "text"),
+        Field("typed_minimum_from", N_("In force from"), "date_opt"),
+        _yen("industry_minimum", N_("Industry minimum wage (特定最低賃金), yen an hour")),
+        Field("industry_minimum_name", N_("Industry minimum wage: its name"), "text"),
+        Field("industry_minimum_from", N_("Industry minimum wage in force from"), "date_opt"),
         Field("notes", N_("Notes"), "multiline"),
     ),
     r.Payslip: (
@@ -81,6 +90,12 @@ FORMS: dict[type[r.Record], tuple[Field, ...]] = {
         Field("deductions", N_("Deductions (yen)"), "deductions", {"choices": r.DEDUCTION_KEYS}),
         _yen("net", N_("Net pay")),
         Field("paid_on", N_("Paid on"), "date_opt"),
+        # Lines many payslips have, below the common ones so those fit a small screen: overtime at night paid on
+        # one combined line (深夜残業), and allowance lines by kind (part of the gross beside "Other pay"): each
+        # kind is in the premium base or excluded by law, as its label says.
+        Field("night_overtime_hours", N_("Night overtime hours (1 line)"), "decimal"),
+        _yen("night_overtime_pay", N_("Night overtime pay (1 line)")),
+        Field("allowances", N_("Allowances (yen)"), "deductions", {"choices": r.ALLOWANCE_KINDS}),
         Field("notes", N_("Notes"), "multiline"),
     ),
     r.HoursEntry: (
@@ -102,6 +117,9 @@ FORMS: dict[type[r.Record], tuple[Field, ...]] = {
               only_when={"interest_model": ("flat", "declining")}),
         # The term sets the monthly instalment of every model but a fixed schedule (core.loans.next_due).
         Field("term_months", N_("Term (months)"), "int_opt", only_when={"interest_model": ("none", "flat", "declining")}),
+        # The agreed instalment beats any computed one for "due" on Home (core.loans.next_due).
+        Field("instalment", N_("Agreed monthly instalment"), "money", {"currency_of": "principal"},
+              only_when={"interest_model": ("none", "flat", "declining")}),
         Field("schedule", N_("Payment schedule"), "schedule", {"currency_of": "principal"},
               only_when={"interest_model": ("schedule",)}),
         Field("guarantor", N_("Guarantor"), "text"),

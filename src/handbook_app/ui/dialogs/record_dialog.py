@@ -234,6 +234,9 @@ class RecordDialog(QDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll = scroll
         layout.addWidget(scroll, 1)
+        from handbook_app.ui.dialogs.wage_fields import add_helpers
+
+        self.helpers = add_helpers(self)  # e.g. hours a day × days a year ÷ 12 beside a contract's hours
         self._conditions = {spec.name: spec.only_when for spec in self.specs if spec.only_when}
         for controller in {key for when in self._conditions.values() for key in when}:
             editor = self.editors[controller]
@@ -355,6 +358,8 @@ class RecordDialog(QDialog):
             self.editors[spec.name].set_accessible_name(_(spec.label))
             self.editors[spec.name].retranslate()
         translate_buttons(self.buttons)
+        for helper in getattr(self, "helpers", ()):
+            helper.retranslate()
         if self.history_button is not None:
             self.history_button.setText(_("History…"))
         if self.attachments_box is not None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from handbook_app.core import records as r
 from handbook_app.core.prefectures import name as prefecture_name
-from handbook_app.core.wage_checks import Code, Severity
+from handbook_app.core.wage_checks import CheckStatus, Severity
 from handbook_app.i18n import N_, _
 from handbook_app.i18n.formatting import format_money
 from handbook_app.ui.models.record_model import (
@@ -49,13 +49,18 @@ def check_text(review) -> str:
     """The payslip's check in a few words: the estimated shortfall, or why nothing was compared."""
     if review is None:
         return ""
+    status = getattr(review, "status", CheckStatus.CHECKED)
     if review.flagged:
-        return _("short {amount}").format(amount=format_money(review.shortfall_yen, "JPY"))
-    codes = {f.code for f in review.findings}
-    if Code.NO_MINIMUM_WAGE_DATA in codes:
-        return _("no minimum-wage data")
+        amount = format_money(review.shortfall_yen, "JPY")
+        if status is not CheckStatus.CHECKED:
+            return _("short at least {amount}").format(amount=amount)
+        return _("short {amount}").format(amount=amount)
     if review.contract is None:
         return _("no contract to compare")
+    if status is CheckStatus.NOT_CHECKED:
+        return _("not checked")
+    if status is CheckStatus.LOWER_BOUND:
+        return _("only partly checked")
     if any(f.severity == Severity.WARNING for f in review.findings):
         return _("figures to check")
     return _("OK")

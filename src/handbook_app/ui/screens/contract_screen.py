@@ -9,9 +9,15 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QWidget
 
-from handbook_app.core.wage_checks import Code, Severity
+from handbook_app.core.wage_checks import CheckStatus, RateSource, Severity
 from handbook_app.i18n import N_, _, ngettext
-from handbook_app.i18n.formatting import format_decimal, format_money, format_month, join_sentences
+from handbook_app.i18n.formatting import (
+    format_date,
+    format_decimal,
+    format_money,
+    format_month,
+    join_sentences,
+)
 from handbook_app.services.changes import Changes
 from handbook_app.services.errors import VaultError
 from handbook_app.services.work import (
@@ -20,6 +26,7 @@ from handbook_app.services.work import (
     review_by_id,
     review_payslips,
     total_shortfall,
+    wage_summary,
 )
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.models.contract_models import ContractModel, HoursModel, PayslipModel
@@ -39,13 +46,23 @@ def findings_html(review: PayslipReview | None) -> str:
     p = review.payslip
     heading = _("Payslip for {month}").format(month=format_month(p.month))
     parts = ["<h3>" + html.escape(heading) + "</h3>"]
+    status = review.status
     if review.flagged:
-        parts.append('<p style="color:#b00020"><b>' + html.escape(_("Estimated shortfall this month: {amount}").format(
-            amount=format_money(review.shortfall_yen, "JPY"))) + "</b></p>")
+        amount = format_money(review.shortfall_yen, "JPY")
+        text = (_("Estimated shortfall this month: {amount}") if status is CheckStatus.CHECKED else
+                _("Estimated shortfall this month: at least {amount} (not fully checked)")).format(amount=amount)
+        parts.append('<p style="color:#b00020"><b>' + html.escape(text) + "</b></p>")
     elif review.contract is None:
         parts.append("<p>" + html.escape(_("No contract covers this month, so the pay could not be compared with "
                                            "a prefecture's minimum wage or with what was promised. Add the "
                                            "contract, or link the payslip to it.")) + "</p>")
+    elif status is CheckStatus.NOT_CHECKED:
+        parts.append('<p style="color:#8a5300"><b>' + html.escape(
+            _("Not checked against the minimum wage: see why below. This is not a result of “no shortfall”."))
+            + "</b></p>")
+    elif status is CheckStatus.LOWER_BOUND:
+        parts.append('<p style="color:#8a5300"><b>' + html.escape(
+            _("Only partly checked: the minimum wage in force this month is not known.")) + "</b></p>")
     elif not review.findings:
         parts.append('<p style="color:#1b5e20">' + html.escape(
             _("No problem found: the pay is at or above the minimum wage and the premiums, and the deductions are "
@@ -54,11 +71,14 @@ def findings_html(review: PayslipReview | None) -> str:
     for finding in review.findings:
         colour = {Severity.SHORTFALL: "#b00020", Severity.WARNING: "#8a5300"}.get(finding.severity, "")
         text = html.escape(finding.render())
-        if finding.code == Code.NO_MINIMUM_WAGE_DATA:
+        if finding.status is not CheckStatus.CHECKED and finding.severity is not Severity.INFO:
             text = "<b>" + text + "</b>"
         items.append(f'<li style="color:{colour}">{text}</li>' if colour else f"<li>{text}</li>")
     if items:
         parts.append("<ul>" + "".join(items) + "</ul>")
+    if review.rates:
+        compared = "; ".join(rate_line(rate) for rate in review.rates)
+        parts.append("<p>" + html.escape(_("Minimum wage compared with: {rates}.").format(rates=compared)) + "</p>")
     if review.logged is not None:
         logged, paid = review.logged.worked, review.paid_hours
         line = _("Hours you logged that month: {logged} (on {days} days); hours paid on the slip: {paid}.").format(
@@ -72,6 +92,26 @@ def findings_html(review: PayslipReview | None) -> str:
     parts.append('<p style="color:#555"><small>' + html.escape(
         _("An estimate from the figures entered, to help you ask questions; not a legal decision.")) + "</small></p>")
     return "".join(parts)
+
+
+SOURCE_WORDS = {
+    RateSource.TABLE: N_("bundled table, source: {title}"),
+    RateSource.USER: N_("typed by you, seen at: {title}"),
+    RateSource.INDUSTRY: N_("industry minimum wage on the contract: {title}"),
+    RateSource.LAST_KNOWN: N_("the last rate the app knows, a lower bound ({title})"),
+}
+
+
+def rate_line(rate) -> str:
+    """One minimum wage compared with: amount, the days it covered, its source (and, for a table row checked
+    only against a copy of MHLW's list, that copy)."""
+    source = _(SOURCE_WORDS[rate.source]).format(title=rate.source_title or "—")
+    if rate.source in (RateSource.TABLE, RateSource.LAST_KNOWN) and rate.checked_against == "copy":
+        source = _("{source}; only a copy of that list was available: {copy}").format(
+            source=source, copy=rate.copy_title or rate.copy_url)
+    return _("{amount} an hour ({first}–{last}; {source})").format(
+        amount=format_money(rate.yen_per_hour, "JPY"), first=format_date(rate.start), last=format_date(rate.end),
+        source=source)
 
 
 class ContractPayScreen(TabbedRecordScreen):
@@ -142,25 +182,38 @@ class ContractPayScreen(TabbedRecordScreen):
             self.total.setText("<br>".join(html.escape(w) for w in self.contract_warnings))
             return
         flagged = [rv for rv in reviews if rv.flagged]
-        no_data = sum(1 for rv in reviews if any(f.code == Code.NO_MINIMUM_WAGE_DATA for f in rv.findings))
+        summary = wage_summary(reviews)
+        amount = format_money(total_shortfall(reviews), "JPY")
         if flagged:
-            text = "<b style='color:#b00020'>" + html.escape(ngettext(
+            message = ngettext(
                 "Estimated shortfall in total: {amount} ({count} month with a problem, of {checked} checked).",
                 "Estimated shortfall in total: {amount} ({count} months with a problem, of {checked} checked).",
-                len(flagged)).format(amount=format_money(total_shortfall(reviews), "JPY"), count=len(flagged),
-                                     checked=len(reviews))) + "</b>"
-        else:
+                len(flagged)) if not summary.is_lower_bound else ngettext(
+                "Estimated shortfall in total: at least {amount} ({count} month with a problem, of {checked}).",
+                "Estimated shortfall in total: at least {amount} ({count} months with a problem, of {checked}).",
+                len(flagged))
+            text = "<b style='color:#b00020'>" + html.escape(message.format(
+                amount=amount, count=len(flagged), checked=len(reviews))) + "</b>"
+        elif summary.checked_months:
             text = html.escape(ngettext("No shortfall found in {count} payslip checked.",
                                         "No shortfall found in {count} payslips checked.",
-                                        len(reviews)).format(count=len(reviews)))
+                                        summary.checked_months).format(count=summary.checked_months))
+        else:
+            text = ""
         for warning in self.contract_warnings:
             text += "<br><b style='color:#b00020'>" + html.escape(warning) + "</b>"
-        if no_data:
+        partly = summary.lower_bound_months
+        if partly:
             text += " " + html.escape(ngettext(
-                "{count} month could not be compared with the minimum wage (no data): see its findings.",
-                "{count} months could not be compared with the minimum wage (no data): see their findings.",
-                no_data).format(count=no_data))
-        self.total.setText(text)
+                "{count} month was checked only against the last known minimum wage (the amount is at least).",
+                "{count} months were checked only against the last known minimum wage (amounts are at least).",
+                partly).format(count=partly))
+        if summary.not_checked_months:
+            text += " <b>" + html.escape(ngettext(
+                "{count} month was not checked against the minimum wage: see its findings.",
+                "{count} months were not checked against the minimum wage: see their findings.",
+                summary.not_checked_months).format(count=summary.not_checked_months)) + "</b>"
+        self.total.setText(text.strip())
 
     # --- hours ----------------------------------------------------------------------------------
     def open_quick_hours(self):

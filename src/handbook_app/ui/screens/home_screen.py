@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from handbook_app.core import records as r
+from handbook_app.core.money import Money
 from handbook_app.i18n import N_, _, ngettext
+from handbook_app.i18n.formatting import format_date, format_list
 from handbook_app.services.changes import Changes
 from handbook_app.services.errors import VaultError
-from handbook_app.services.home import HomeSummary, ReminderItem, home_summary
+from handbook_app.services.home import HomeSummary, ReminderItem, WageSummary, home_summary
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.models.record_model import date, money
 from handbook_app.ui.models.reminder_model import ReminderModel
@@ -71,9 +73,56 @@ class _Card(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.value.setFont(font)
+        self.detail = QLabel(self)  # smaller lines under the figure (months not checked, a warning)
+        self.detail.setObjectName("cardDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.hide()
         layout.addWidget(self.title)
         layout.addWidget(self.value)
+        layout.addWidget(self.detail)
         layout.addStretch(1)
+
+    def set_detail(self, html_text: str) -> None:
+        self.detail.setText(html_text)
+        self.detail.setVisible(bool(html_text))
+
+
+def wage_card_texts(wages: WageSummary | None) -> tuple[str, str, bool]:
+    """(figure, detail as rich text, alarming) for the wage card: the estimated unpaid wages so far, with
+    the months not fully checked counted apart — never a clean "0" for months that were not checked."""
+    if wages is None:
+        return _("No payslips yet"), html.escape(_("Add your payslips in Contract & pay to check them.")), False
+    lines = []
+    total = money(Money(wages.total_yen, "JPY"))
+    if wages.total_yen and wages.is_lower_bound:
+        figure = _("at least {amount}").format(amount=total)
+    elif wages.total_yen:
+        figure = total
+    elif wages.checked_months:
+        figure = _("None found")
+    else:
+        figure = _("Not checked")
+    if wages.flagged_months:
+        lines.append(ngettext("{count} of {months} months with a probable shortfall.",
+                              "{count} of {months} months with a probable shortfall.",
+                              wages.flagged_months).format(count=wages.flagged_months, months=wages.months))
+    elif wages.checked_months:
+        lines.append(ngettext("No shortfall found in {count} month checked.",
+                              "No shortfall found in {count} months checked.",
+                              wages.checked_months).format(count=wages.checked_months))
+    if wages.lower_bound_months:
+        lines.append(ngettext(
+            "{count} month checked only against the last known minimum wage: amounts there are “at least”.",
+            "{count} months checked only against the last known minimum wage: amounts there are “at least”.",
+            wages.lower_bound_months).format(count=wages.lower_bound_months))
+    if wages.not_checked_months:
+        lines.append("<b>" + html.escape(ngettext(
+            "{count} month not checked against the minimum wage.",
+            "{count} months not checked against the minimum wage.",
+            wages.not_checked_months).format(count=wages.not_checked_months)) + "</b>")
+    detail = "<br>".join(line if line.startswith("<b>") else html.escape(line) for line in lines)
+    return figure, detail, wages.total_yen > 0
 
 
 class HomeScreen(Screen):
@@ -88,13 +137,16 @@ class HomeScreen(Screen):
         self.profile_button.setObjectName("myDetails")
         self.profile_button.clicked.connect(self.open_profile)
         self.profile_dialog = None
+        self.wage_card = _Card(self)
+        self.wage_card.setObjectName("wageCard")
         self.debt_card = _Card(self)
         self.sent_card = _Card(self)
         self.incident_card = _Card(self)
         cards = QGridLayout()
-        cards.addWidget(self.debt_card, 0, 0)
-        cards.addWidget(self.sent_card, 0, 1)
-        cards.addWidget(self.incident_card, 0, 2)
+        cards.addWidget(self.wage_card, 0, 0)
+        cards.addWidget(self.debt_card, 0, 1)
+        cards.addWidget(self.sent_card, 0, 2)
+        cards.addWidget(self.incident_card, 0, 3)
         self.coming_title = QLabel(self)
         self.coming = QListWidget(self)
         self.coming.setObjectName("comingUp")
@@ -140,8 +192,9 @@ class HomeScreen(Screen):
         self._name = ""
         self.coming.clear()
         self.reminders.clear()
-        for card in (self.debt_card, self.sent_card, self.incident_card):
+        for card in (self.wage_card, self.debt_card, self.sent_card, self.incident_card):
             card.value.clear()
+            card.set_detail("")
         self.greeting.clear()
 
     def on_changed(self, changes: Changes) -> None:
@@ -165,6 +218,7 @@ class HomeScreen(Screen):
         self.profile_button.setText(_("My details…"))
         self.profile_button.setToolTip(_("Your name and details, shown on the cover of the evidence pack"))
         self.coming.setAccessibleName(_("Coming up"))
+        self.wage_card.title.setText(_("Unpaid wages (estimate)"))
         self.debt_card.title.setText(_("Still owed on loans"))
         self.incident_card.title.setText(_("Open incidents"))
         self.reminders.retranslate()
@@ -181,7 +235,18 @@ class HomeScreen(Screen):
         greeting = _("Hello, {name}").format(name=html.escape(name)) if name else _("Hello")
         self.greeting.setText("<h2>" + greeting + "</h2>")
         self.sent_card.title.setText(_("Sent home in {year}").format(year=s.today.year))
+        figure, detail, alarming = wage_card_texts(s.wages)
+        self.wage_card.value.setText(figure)
+        self.wage_card.value.setStyleSheet(f"color: {URGENCY_COLOURS[2]}" if alarming else "")
+        self.wage_card.set_detail(detail)
         self.debt_card.value.setText("\n".join(money(m) for m in s.debt_remaining) or _("Nothing owed"))
+        if s.debt_trap and s.deadline is not None:
+            self.debt_card.set_detail(f"<b style='color:{URGENCY_COLOURS[2]}'>" + html.escape(_(
+                "Debt trap warning: at the pace of recent months, {loans} will not be paid off before {date}, "
+                "when your contract or period of stay ends.").format(
+                loans=format_list(s.debt_trap, quoted=True), date=format_date(s.deadline))) + "</b>")
+        else:
+            self.debt_card.set_detail("")
         sent = "\n".join(money(m) for m in s.sent_this_year)
         received = ", ".join(money(m) for m in s.received_this_year)
         self.sent_card.value.setText(
