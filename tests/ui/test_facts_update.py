@@ -125,3 +125,25 @@ def test_the_guide_reloads_and_names_the_facts_at_the_foot_of_each_article(qtbot
     assert guide.current_slug == "wages-minimum-wage"
     assert "Facts as of Dec 20, 2026 (update org.example.union 1)" in guide.primary_view.toPlainText()
     assert guide.guide.has("wages-minimum-wage", "vi")
+
+
+def test_the_pdf_checks_november_against_the_new_rate_and_names_the_facts(handbook, tmp_path, trusted_pack):
+    from pypdf import PdfReader
+
+    from handbook_app.reports.model import ReportOptions
+    from handbook_app.services import reports
+    from handbook_app.services.content import facts_store
+
+    november_payslip(handbook)
+
+    def statement(name: str) -> str:
+        dest = tmp_path / name
+        reports.export_report(handbook, "shortfall", dest, ReportOptions(langs=("en", "ja")))
+        return "".join((p.extract_text() or "") for p in PdfReader(dest).pages).replace("\n", " ")
+
+    before = statement("before.pdf")
+    assert "¥9,600" not in before and "Trainee Handbook (2026-12-05)" in before  # checked only against FY2025
+    facts_store().install(trusted_pack)
+    after = statement("after.pdf")
+    assert "¥9,600" in after  # (1,286 − 1,226) yen × 160 hours at the installed FY2026 rate
+    assert "org.example.union 1 (2026-12-20)" in after

@@ -17,6 +17,7 @@ from handbook_app.reports import findings
 from handbook_app.reports.base import MM, Cancelled, DocMeta, Kit, Progress, RenderInfo, render_pdf
 from handbook_app.reports.labels import Labels
 from handbook_app.reports.model import REPORT_KINDS, ReportOptions, VaultData
+from handbook_app.resources import facts_label
 
 
 def _add(totals: dict[str, int], money: Money) -> None:
@@ -32,7 +33,8 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
     if data.profile is not None and options.show_trainee_name:
         name = data.profile.full_name or data.profile.display_name
     story.append(k.facts([(N_("Trainee"), name or "—"), (N_("Balances on"), lab.date(as_of)),
-                          (N_("Generated on"), lab.datetime(data.generated))]))
+                          (N_("Generated on"), lab.datetime(data.generated)),
+                          (N_("Facts used (minimum wages, fee limits, guide)"), facts_label())]))
     story.append(k.h2(N_("Debts")))
     by_loan: dict[int, list[r.Repayment]] = {}
     for rep in data.repayments:

@@ -52,6 +52,7 @@ from handbook_app.reports.wages import (
     summarise,
     summary_lines,
 )
+from handbook_app.resources import facts_label
 
 WIDTH = 178 * MM  # A4 less the margins
 NOT_PROTECTED = N_("This PDF is not protected by the vault: anyone who has the file can read it. "
@@ -235,6 +236,7 @@ class _Builder:
             (N_("Period"), self.period_text()),
             (N_("Languages"), " / ".join(_LANGUAGE_NAMES[x] for x in self.options.langs)),
             (N_("Document id"), doc_id(d, "evidence")),
+            (N_("Facts used (minimum wages, fee limits, guide)"), facts_label()),
         ]
         if d.integrity is not None:
             pairs.append((N_("History entries"), str(d.integrity.entries)))

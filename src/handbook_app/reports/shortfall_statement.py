@@ -26,6 +26,7 @@ from handbook_app.reports.evidence_pack import (
 from handbook_app.reports.labels import Labels
 from handbook_app.reports.model import REPORT_KINDS, ReportOptions, VaultData
 from handbook_app.reports.wages import check_months, rate_sources, summarise, summary_lines
+from handbook_app.resources import facts_label
 
 
 def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
@@ -54,6 +55,7 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
         (N_("Prefecture"), pref),
         (N_("Payslips checked"), f"{len(checks)} ({period})" if checks else "0"),
         (N_("Promised wage"), lab.money(contract.wage) if contract else ""),
+        (N_("Facts used (minimum wages, fee limits, guide)"), facts_label()),
     ]))
     story.append(k.spacer(3))
     if not flagged and summary.not_checked_months + summary.lower_bound_months == 0:
