@@ -82,6 +82,11 @@ def test_dropping_a_pack_shows_changes_installs_and_rechecks_november(qtbot, win
     assert "1 month now shows a shortfall with the new facts." in seen[0]
     review = review_payslips(handbook)[0]
     assert review.flagged and review.shortfall_yen == (1286 - 1226) * 160  # 60 yen × 160 h
+    home = window.workspace.show_key("home")  # said once on Home, until closed
+    assert home.facts_note.isVisible()
+    assert "1 month now shows a shortfall with the new facts." in home.facts_note.text.text()
+    home.facts_note.close_button.click()
+    assert not home.facts_note.isVisible()
 
 
 def test_a_foreign_file_is_one_sentence_and_no_install_button(qtbot, window, tmp_path, trusted_pack):

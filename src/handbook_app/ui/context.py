@@ -24,6 +24,7 @@ class AppContext(QObject):
     locked = Signal()
     actor_changed = Signal()
     facts_changed = Signal(object)  # FactsInfo: an offline update (or rollback) replaced the public facts
+    facts_effect = Signal(list)  # what that changed in the open vault's wage review (said once on Home)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

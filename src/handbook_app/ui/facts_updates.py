@@ -18,10 +18,11 @@ from handbook_app.ui.dialogs.facts_update_dialog import FactsUpdateDialog, is_pa
 FACT_DEPENDENT = Changes(frozenset({"contract", "payslip", "hours", "recruitment_fee", "loan"}))
 
 
-def _announce(context: AppContext, info) -> None:
+def _announce(context: AppContext, info, effect: list[str] | None = None) -> None:
     context.facts_changed.emit(info)
     if context.handbook is not None:
         context.notify(FACT_DEPENDENT)
+        context.facts_effect.emit(effect or [])
 
 
 def dropped_pack(mime) -> Path | None:
@@ -47,11 +48,11 @@ def open_update(parent: QWidget, context: AppContext, pack: Path) -> FactsUpdate
     context.track(dialog)
 
     def installed(info) -> None:
-        lines = [_("Facts in use: {label}.").format(label=info.label())]
-        if before is not None and context.handbook is handbook:
-            lines += describe_wage_effect(before, wage_snapshot(handbook))
-        _announce(context, info)
-        QMessageBox.information(parent, _("Facts updated"), "\n".join(lines))
+        effect = describe_wage_effect(before, wage_snapshot(handbook)) \
+            if before is not None and context.handbook is handbook else []
+        _announce(context, info, effect)
+        QMessageBox.information(parent, _("Facts updated"), "\n".join(
+            [_("Facts in use: {label}.").format(label=info.label()), *effect]))
 
     dialog.installed.connect(installed)
     dialog.open()
@@ -66,8 +67,7 @@ def roll_back(parent: QWidget, context: AppContext) -> None:
     except (PackError, OSError) as exc:
         QMessageBox.warning(parent, _("Facts"), str(exc))
         return
-    lines = [_("Facts in use: {label}.").format(label=info.label())]
-    if before is not None:
-        lines += describe_wage_effect(before, wage_snapshot(handbook))
-    _announce(context, info)
-    QMessageBox.information(parent, _("Facts"), "\n".join(lines))
+    effect = describe_wage_effect(before, wage_snapshot(handbook)) if before is not None else []
+    _announce(context, info, effect)
+    QMessageBox.information(parent, _("Facts"), "\n".join(
+        [_("Facts in use: {label}.").format(label=info.label()), *effect]))

@@ -162,6 +162,10 @@ class HomeScreen(Screen):
 
         self.backup_hint = BackupHint(context, self)  # the gentle "last backup is old" line (issue 16 #3)
         layout.addWidget(self.backup_hint)
+        from handbook_app.ui.widgets.facts_note import FactsNote
+
+        self.facts_note = FactsNote(context, self)  # once, after a facts update: months whose review changed
+        layout.addWidget(self.facts_note)
         layout.addLayout(cards)
         layout.addWidget(self.coming_title)
         layout.addWidget(self.coming)
