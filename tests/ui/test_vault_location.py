@@ -93,7 +93,6 @@ def test_portable_folder_is_the_default_when_present(tmp_path: Path, monkeypatch
 
 
 def test_documents_folder_follows_xdg_user_dirs(tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(vault_folder.os, "name", "posix")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     monkeypatch.setenv("HOME", str(tmp_path))
     (tmp_path / "user-dirs.dirs").write_text('XDG_DOCUMENTS_DIR="$HOME/Tài liệu"\n', encoding="utf-8")

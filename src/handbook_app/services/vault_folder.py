@@ -4,28 +4,24 @@ New vaults go to `Documents/TraineeHandbook`, or to the `vault` folder beside th
 app runs from a USB stick (portable use: that folder exists). The start screen offers the vaults
 found in these folders; no list of opened files is kept anywhere else.
 
-Qt-free on purpose: the CLI and tests use it too. The portable-mode detection here is small and
-may later point at the app-data/paths module (`default_vault_dir()` is the one entry point).
+Qt-free on purpose: the CLI and tests use it too. Where the program and the Documents folder are comes
+from `handbook_app.app_paths` (one place for every platform rule).
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
-APP_FOLDER = "TraineeHandbook"
-PORTABLE_FOLDER = "vault"
+from handbook_app import app_paths
+
+APP_FOLDER = app_paths.APP_DIR_NAME
+PORTABLE_FOLDER = app_paths.PORTABLE_VAULTS  # with or without the `portable` marker, a `vault` folder is used
 SUFFIX = ".vault"
 
 
 def program_dirs() -> list[Path]:
-    """The folders the program runs from (the script or frozen executable, and the interpreter)."""
-    found: list[Path] = []
-    for base in (sys.argv[0] if sys.argv and sys.argv[0] else "", sys.executable):
-        if base:
-            found.append(Path(base).resolve().parent)
-    return list(dict.fromkeys(found))
+    """The folder the program runs from (the frozen executable's, or the script's)."""
+    return [app_paths.program_dir()]
 
 
 def portable_dir(candidates: list[Path] | None = None) -> Path | None:
@@ -41,15 +37,7 @@ def portable_dir(candidates: list[Path] | None = None) -> Path | None:
 
 def documents_dir() -> Path:
     """The user's Documents folder (Windows known folder, XDG on Linux), or the home folder's `Documents`."""
-    if os.name == "nt":
-        found = _windows_documents()
-        if found is not None:
-            return found
-    else:
-        found = _xdg_documents()
-        if found is not None:
-            return found
-    return Path.home() / "Documents"
+    return app_paths.documents_dir()
 
 
 def default_vault_dir() -> Path:
@@ -93,40 +81,3 @@ def resolve_new_vault(text: str, folder: Path | None = None) -> Path:
     if path.name and not path.suffix and not path.is_dir():
         path = path.with_name(path.name + SUFFIX)
     return path
-
-
-def _xdg_documents() -> Path | None:
-    """XDG_DOCUMENTS_DIR from ~/.config/user-dirs.dirs (a localised name like ~/Tài liệu)."""
-    config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "user-dirs.dirs"
-    try:
-        lines = config.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    for line in lines:
-        if line.startswith("XDG_DOCUMENTS_DIR="):
-            value = line.split("=", 1)[1].strip().strip('"').replace("$HOME", str(Path.home()))
-            path = Path(value)
-            if path.is_absolute() and path != Path.home():
-                return path
-    return None
-
-
-def _windows_documents() -> Path | None:  # pragma: no cover - Windows only
-    """The Documents known folder (it may be redirected, e.g. to OneDrive)."""
-    try:
-        import ctypes
-        from ctypes import wintypes
-        from uuid import UUID
-
-        folder_id = UUID("{FDD39AD0-238F-46AF-ADB4-6C85480369C7}")  # FOLDERID_Documents
-        guid = (ctypes.c_byte * 16).from_buffer_copy(folder_id.bytes_le)
-        out = ctypes.c_wchar_p()
-        shell32 = ctypes.windll.shell32  # type: ignore[attr-defined]
-        if shell32.SHGetKnownFolderPath(ctypes.byref(guid), 0, wintypes.HANDLE(0), ctypes.byref(out)) != 0:
-            return None
-        try:
-            return Path(out.value) if out.value else None
-        finally:
-            ctypes.windll.ole32.CoTaskMemFree(out)  # type: ignore[attr-defined]
-    except (OSError, AttributeError, ValueError):
-        return None

@@ -98,9 +98,7 @@ class MainWindow(QMainWindow):
         self.start.open_requested.connect(self.open_file)
         self.start.demo_requested.connect(self.open_demo)
         self.start.vault_chosen.connect(lambda path: self.open_unlock(Path(path)))
-        from handbook_app.ui.safety_actions import SafetyActions
-
-        self.safety = SafetyActions(self)
+        self._safety = None  # recovery sheet, backups, drafts: made when first needed (start-up speed)
         self.start.help_requested.connect(self.show_help_now)
         self.neutral.continue_requested.connect(self.return_to_vault)
 
@@ -113,6 +111,14 @@ class MainWindow(QMainWindow):
             self.resize(1100, 720)
         self.show_start()
         self.retranslate()
+
+    @property
+    def safety(self):
+        if self._safety is None:
+            from handbook_app.ui.safety_actions import SafetyActions
+
+            self._safety = SafetyActions(self)
+        return self._safety
 
     @property
     def unlock_screen(self) -> UnlockScreen:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QWidget
 
 from handbook_app.i18n import _
-from handbook_app.services import session
-from handbook_app.services.handbook import Handbook
+
+if TYPE_CHECKING:
+    from handbook_app.services.handbook import Handbook
 
 
 class ReadOnlyBanner(QLabel):
@@ -14,10 +17,12 @@ class ReadOnlyBanner(QLabel):
         super().__init__(parent)
         self.setObjectName("readOnlyBanner")
         self.setWordWrap(True)
-        self.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 4px 8px; font-weight: bold;")
+        self.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 4px 8px; font-weight: bold;")  # own colours, readable in dark mode too
         self.hide()
 
     def show_for(self, handbook: Handbook | None) -> None:
+        from handbook_app.services import session
+
         off = handbook is not None and session.edits_off(handbook)
         self.setText(_("Read-only: this vault is on a disk or in a file that cannot be written, so edits are off. "
                        "You can read, check and export it.") if off else "")
