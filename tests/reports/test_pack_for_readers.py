@@ -240,3 +240,16 @@ def test_shortfall_statement_carries_the_notes_hash_and_declaration(demo, make):
     assert squash(report.head_hash) in full
     assert squash(tr("ja", "I declare that the records in this document are true to the best of my knowledge, and "
                            "that they were entered at the times shown in their history."))[:20] in full
+
+
+def test_the_integrity_page_prints_witnessed_checkpoints(demo, make, tmp_path):
+    from handbook_app.services.witness import generate_key, witness
+
+    key = tmp_path / "union.key"
+    generate_key(key, "Example Union Tokyo", "key passphrase for tests")
+    checkpoint = witness(demo, key, "key passphrase for tests", worker="Lan")
+    _result, _reader, pages = make(("ja", "vi"))
+    full = squash("\n".join(pages))
+    assert squash(tr("ja", "Witnessed checkpoints")) in full
+    assert "ExampleUnion" in full and squash(checkpoint.fingerprint)[:16] in full
+    assert squash(tr("ja", "Holds")) in full

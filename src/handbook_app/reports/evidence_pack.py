@@ -42,6 +42,7 @@ from handbook_app.reports.base import (
     ref_line,
     render_pdf,
 )
+from handbook_app.reports.checkpoints import checkpoint_flowables
 from handbook_app.reports.labels import DOT, Labels
 from handbook_app.reports.model import REPORT_KINDS, SECTIONS, ReportOptions, VaultData
 from handbook_app.reports.wages import (
@@ -940,6 +941,7 @@ class _Builder:
                                    "(changed outside the app)."), count=info.row_problems))
             if info.damaged:
                 self.add(k.note(N_("Warning: when this PDF was made, the vault file reported damage.")))
+        self.add(*checkpoint_flowables(k, info.checkpoints))  # who vouched for the history, and whether it holds
         self.add(k.h2(N_("Check the history (needs the vault and its passphrase)")))
         self.add(*k.both(N_("Every change to the records (insert, update, delete, export) is an entry in a history "
                             "chain. Each entry's SHA-256 covers the entry before it, so changing, removing or "

@@ -110,6 +110,7 @@ class IntegrityInfo:
     chain_broken_at: int | None = None
     row_problems: int = 0
     damaged: bool = False
+    checkpoints: tuple = ()  # (core.witness.Checkpoint, holds: bool) for each witnessed checkpoint
 
 
 @dataclass(frozen=True)

@@ -103,6 +103,7 @@ def gather(handbook: Handbook, options: ReportOptions, cancelled: Cancelled | No
             entries=report.entries, head_hash=report.head_hash, ok=report.ok,
             chain_broken_at=report.chain.seq if report.chain else None, row_problems=len(report.rows),
             damaged=bool(report.integrity),
+            checkpoints=tuple((c.checkpoint, c.holds) for c in report.checkpoints),
         )
     entries = handbook.audit_entries()
     if "integrity" in o.sections or "handovers" in o.sections:
