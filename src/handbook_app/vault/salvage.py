@@ -17,6 +17,7 @@ from sqlcipher3.dbapi2 import DatabaseError
 
 MIN_KEY = -(2**63)
 MAX_KEY = 2**63 - 1
+LINEAR_PROBES = 40
 
 __all__ = ["DatabaseError", "Gap", "scan"]
 
@@ -115,10 +116,17 @@ def _readable_from(conn: _Reader, sql: str, key: int) -> bool:
 
 
 def _next_readable(conn: _Reader, sql: str, low: int) -> int | None:
-    """The smallest key above `low` from which reading works again, or None if none is found."""
-    bad, step = low, 1
+    """The smallest key above `low` from which reading works again, or None if none is found.
+
+    Keys one by one first (a damaged leaf page holds at most a few dozen rows, and ids are dense), so a
+    readable page between two damaged ones is not jumped over; then doubling steps for a wide gap."""
+    start = max(low, 0) if low < 0 else low
+    for key in range(start + 1, start + 1 + LINEAR_PROBES):
+        if _readable_from(conn, sql, key):
+            return key
+    bad, step = start + LINEAR_PROBES, 1
     while True:
-        probe = min(MAX_KEY, max(low, 0) + step) if low < 0 and step < 2**62 else min(MAX_KEY, low + step)
+        probe = min(MAX_KEY, bad + step)
         if _readable_from(conn, sql, probe):
             break
         bad = probe
