@@ -124,8 +124,11 @@ def test_leftovers_of_killed_exports_and_rekeys_are_named_findably_and_cleaned(h
         os.utime(path, (stale, stale))
     fresh = tmp_path / "running.json.handbook-part"  # an export still running in another window
     fresh.write_bytes(b"x")
+    foreign = tmp_path / ".download.zip.part"  # another program's: never touched
+    foreign.write_bytes(b"x")
+    os.utime(foreign, (stale, stale))
     export_json(handbook, tmp_path / "new.json")
-    assert not any(p.exists() for p in leftovers) and fresh.exists()
+    assert not any(p.exists() for p in leftovers) and fresh.exists() and foreign.exists()
     for path in leftovers:
         path.write_bytes(b"x")
         os.utime(path, (stale, stale))
