@@ -2,8 +2,8 @@
 
 SQLCipher checks every page's HMAC, so a damaged page is never read as wrong data: the query that
 reaches it fails. A table is read in key order; when a read fails, the next readable key is found by
-probing further keys (doubling, then halving the step), the range in between is reported as a gap and
-reading goes on after it. One damaged leaf page costs the rows on that page and nothing else.
+probing further keys (one by one, then doubling, then halving the step), the range in between is reported
+as a gap and reading goes on after it. One damaged leaf page costs the rows on that page and nothing else.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def scan(source: Source, table: str, cols: Sequence[str], key: str = "id") -> It
     low = MIN_KEY
     while True:
         try:
-            for row in conn.execute(sql, (low,)):
+            for row in source.conn.execute(sql, (low,)):
                 yield row
                 low = row[at] + 1
             return
@@ -87,17 +87,10 @@ def scan(source: Source, table: str, cols: Sequence[str], key: str = "id") -> It
 
 
 class _Reader:
-    """execute() on the source's current connection; a failure recovers the source, then re-raises."""
+    """rows() on the source's current connection; a failure recovers the source, then re-raises."""
 
     def __init__(self, source: Source) -> None:
         self.source = source
-
-    def execute(self, sql: str, args: tuple) -> sqlite.Cursor:
-        try:
-            return self.source.conn.execute(sql, args)
-        except sqlite.DatabaseError:
-            self.source.recover()
-            raise
 
     def rows(self, sql: str, args: tuple) -> list[tuple]:
         try:
