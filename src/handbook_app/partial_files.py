@@ -16,8 +16,9 @@ from pathlib import Path
 SUFFIX = ".handbook-part"
 # A leftover younger than this may belong to an export still running in another window: leave it.
 STALE_AFTER_S = 120.0
-# Names used by versions before 0.x (hidden files): cleaned too.
-_LEGACY = (".part", ".rekey", ".creating")
+# Hidden names earlier versions used (exports, re-keyed copies, vaults being created): cleaned too, but only
+# these shapes, so another program's ".something.part" is left alone.
+_LEGACY = (".json.part", ".pdf.part", ".vault.rekey", ".vault.creating")
 
 
 def partial_name(dest: Path, purpose: str = "") -> Path:

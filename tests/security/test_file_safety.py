@@ -124,8 +124,11 @@ def test_leftovers_of_killed_exports_and_rekeys_are_named_findably_and_cleaned(h
         os.utime(path, (stale, stale))
     fresh = tmp_path / "running.json.handbook-part"  # an export still running in another window
     fresh.write_bytes(b"x")
+    foreign = tmp_path / ".download.zip.part"  # another program's: never touched
+    foreign.write_bytes(b"x")
+    os.utime(foreign, (stale, stale))
     export_json(handbook, tmp_path / "new.json")
-    assert not any(p.exists() for p in leftovers) and fresh.exists()
+    assert not any(p.exists() for p in leftovers) and fresh.exists() and foreign.exists()
     for path in leftovers:
         path.write_bytes(b"x")
         os.utime(path, (stale, stale))
@@ -172,3 +175,28 @@ def test_a_pdf_from_a_read_only_vault_works_and_leaves_the_file_as_it_was(handbo
     reports.build_evidence_pack(hb, tmp_path / "pack.pdf", ReportOptions(langs=("vi", "ja")))
     hb.lock()
     assert (tmp_path / "pack.pdf").stat().st_size > 0 and sha(vault_path) == before
+
+
+@pytest.mark.skipif(os.geteuid() != 0 if hasattr(os, "geteuid") else True, reason="mounting a small disk needs root")
+def test_a_full_disk_still_opens_the_vault_and_each_edit_says_disk_full(tmp_path):
+    disk = tmp_path / "small"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(disk)], capture_output=True).returncode:
+        pytest.skip("cannot mount a small disk here")
+    try:
+        hb = session.create(disk / "a.vault", PASSPHRASE)
+        add_ten(hb)
+        hb.lock()
+        with contextlib.suppress(OSError), open(disk / "fill", "wb") as fill:
+            while True:
+                fill.write(b"x" * 4096)
+        hb, _info = session.unlock(disk / "a.vault", PASSPHRASE)  # before: "The disk is full", nothing readable
+        try:
+            assert len(hb.records(r.Incident)) == 10
+            with pytest.raises(VaultNotWritable, match="disk is full"):
+                hb.add(r.Incident(title="x", category="other"))
+            assert len(hb.records(r.Incident)) == 10 and hb.verify().ok
+        finally:
+            hb.lock()
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)

@@ -110,3 +110,13 @@ def test_services_create_uses_the_policy_even_for_the_demo_command(tmp_path, mon
     code, text = run(["demo", str(tmp_path / "d.vault")], monkeypatch, passphrase="abc")
     assert code == cli.EXIT_VAULT and not (tmp_path / "d.vault").exists()
     assert session.passphrase_strength("abc") <= 1
+
+
+def test_a_damaged_page_met_while_browsing_is_named_as_damage():
+    import sqlcipher3.dbapi2 as sqlite
+
+    from handbook_app.services.crash import report_unexpected
+
+    text = report_unexpected(sqlite.DatabaseError("database disk image is malformed"))
+    assert "damaged" in text and "malformed" not in text
+    assert "ValueError" in report_unexpected(ValueError("x"))

@@ -21,7 +21,7 @@ from handbook_app import cli
 from handbook_app.core.records import RECORD_TYPES
 from tests.security.damage import build_small_vault, raw_key
 
-TRIALS = int(os.environ.get("HANDBOOK_TORTURE_TRIALS", "240"))  # `make torture` runs thousands
+TRIALS = int(os.environ.get("HANDBOOK_TORTURE_TRIALS", "200"))  # `make torture` runs thousands
 
 
 @pytest.fixture(scope="module")

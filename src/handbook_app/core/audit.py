@@ -74,6 +74,17 @@ def verify_chain(entries: Iterable[AuditEntry]) -> ChainProblem | None:
     return None
 
 
+ERASED = "erased_by"  # before/after of an erased entry: {"erased_by": SEQ of the "erase" entry}
+
+
+def erased_by(entry: AuditEntry) -> int | None:
+    """The erasure entry's number when this entry's content was erased on purpose, else None."""
+    for part in (entry.before, entry.after):
+        if isinstance(part, dict) and set(part) == {ERASED} and isinstance(part[ERASED], int):
+            return part[ERASED]
+    return None
+
+
 class ChainChecker:
     """verify_chain one entry at a time, so a million entries are checked in flat memory.
 
@@ -88,6 +99,9 @@ class ChainChecker:
         self.count = 0
         self.problem: ChainProblem | None = None
         self.time_problems: list[int] = []  # entries dated before their predecessor
+        # Erased entries keep their hash (the link to the next entry still checks) but their content cannot be
+        # re-hashed: each must be named by the later "erase" entry it points to, which is itself hashed.
+        self._erased_waiting: dict[int, int] = {}  # erased seq -> seq of the erase entry it names
 
     def feed(self, entry: AuditEntry, after_gap: bool = False) -> None:
         self.count += 1
@@ -98,10 +112,24 @@ class ChainChecker:
                 self.problem = ChainProblem(entry.seq, "sequence", f"expected entry {self.expected_seq}")
             elif entry.prev_hash != self.prev:
                 self.problem = ChainProblem(entry.seq, "link")
+            elif (by := erased_by(entry)) is not None:
+                if by <= entry.seq:
+                    self.problem = ChainProblem(entry.seq, "hash")
+                self._erased_waiting[entry.seq] = by
             elif entry.compute_hash() != entry.hash:
                 self.problem = ChainProblem(entry.seq, "hash")
+            elif entry.action == "erase" and isinstance(entry.after, dict):
+                for item in entry.after.get("entries", []):
+                    if self._erased_waiting.get(item.get("seq")) == entry.seq:
+                        del self._erased_waiting[item["seq"]]
         if entry.at < self.last_at and not after_gap:
             self.time_problems.append(entry.seq)
         self.last_at = entry.at
         self.prev = entry.hash
         self.expected_seq = entry.seq + 1
+
+    def finish(self) -> ChainProblem | None:
+        """Call after the last entry: an erased entry that no erase entry accounts for breaks the chain."""
+        if self.problem is None and self._erased_waiting:
+            self.problem = ChainProblem(min(self._erased_waiting), "hash")
+        return self.problem

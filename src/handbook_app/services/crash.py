@@ -20,7 +20,16 @@ def where(exc: BaseException) -> str:
     return f"{frame.filename.replace(chr(92), '/').rsplit('/', 1)[-1]}:{frame.lineno}"
 
 
+def _is_damage(exc: BaseException) -> bool:
+    """SQLite's own words for a page that failed SQLCipher's check, met while browsing a damaged vault."""
+    text = str(exc).lower()
+    return type(exc).__name__ == "DatabaseError" and ("malformed" in text or "not a database" in text)
+
+
 def report_unexpected(exc: BaseException) -> str:
+    if _is_damage(exc):
+        return _("Part of the vault file is damaged and cannot be read. What can be read is still shown. Check it "
+                 "with Settings → Verify the record, and save what can be read with handbook-app export-json.")
     return _("Something unexpected went wrong ({kind} at {where}). Nothing more was written; what was saved "
              "before is safe. Please tell a support worker these words.").format(kind=type(exc).__name__,
                                                                               where=where(exc))

@@ -185,6 +185,25 @@ class Handbook:
             self.store.delete(cls, row_id, self.actor)
         return Changes(frozenset({cls.KIND, r.Attachment.KIND}), (row_id,))
 
+    def erase(self, cls: type[r.Record], row_id: int) -> Changes:
+        """Erase a deleted record's content from the history and every later export (vault/erasure.py).
+        Only a record already deleted can be erased; its attachments' entries are erased with it."""
+        from handbook_app.vault.erasure import erase_history
+
+        if self.store.get(cls, row_id) is not None:
+            raise VaultError(_("Delete the record first; then its content can be erased from the history."))
+        if not any(True for _e in self.store.audit_entries(cls.KIND, row_id)):
+            raise VaultError(_("This record has no history to erase."))
+        attachments = {e.row_id for e in self.store.audit_entries(r.Attachment.KIND)
+                       if e.row_id is not None and e.action == "delete" and isinstance(e.before, dict)
+                       and e.before.get("owner_kind") == cls.KIND and e.before.get("owner_id") == row_id}
+        with self.vault.transaction():
+            for att_id in sorted(attachments):
+                if self.store.get(r.Attachment, att_id) is None:
+                    erase_history(self.store, self.actor, r.Attachment.KIND, att_id)
+            erase_history(self.store, self.actor, cls.KIND, row_id)
+        return Changes(frozenset({"audit"}))
+
     # --- profile -----------------------------------------------------------------------------
     def profile(self) -> r.Profile | None:
         found = self.store.all(r.Profile)

@@ -21,7 +21,7 @@ from handbook_app.partial_files import clean_partial_files
 from handbook_app.private_files import open_private
 from handbook_app.services.handbook import Handbook
 from handbook_app.services.passphrase_policy import passphrase_problem, strength
-from handbook_app.vault.connection import Vault, VaultError, WrongPassphraseOrNotVault
+from handbook_app.vault.connection import Vault, VaultError, VaultNotWritable, WrongPassphraseOrNotVault
 
 MAX_DELAY_S = 30.0
 
@@ -99,7 +99,8 @@ def unlock(
     handbook.remember_passphrase_check(passphrase)
     previous = handbook.meta("last_opened")
     if not vault.read_only:
-        handbook.set_meta("last_opened", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        with contextlib.suppress(VaultNotWritable):  # a full disk must not stop the record being read
+            handbook.set_meta("last_opened", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     info = UnlockInfo(dt.datetime.fromisoformat(previous) if previous else None, failed)
     return handbook, info
 

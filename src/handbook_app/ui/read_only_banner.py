@@ -24,6 +24,12 @@ class ReadOnlyBanner(QLabel):
         from handbook_app.services import session
 
         off = handbook is not None and session.edits_off(handbook)
-        self.setText(_("Read-only: this vault is on a disk or in a file that cannot be written, so edits are off. "
-                       "You can read, check and export it.") if off else "")
+        if off and handbook is not None and handbook.vault.disk_full:
+            text = _("Read-only: the disk is full, so edits are off. Free some space, then lock and open again.")
+        elif off:
+            text = _("Read-only: this vault is on a disk or in a file that cannot be written, so edits are off. "
+                     "You can read, check and export it.")
+        else:
+            text = ""
+        self.setText(text)
         self.setVisible(off)

@@ -87,6 +87,10 @@ def normalize_passphrase(passphrase: str) -> str:
     return unicodedata.normalize("NFC", passphrase)
 
 
+def _is_disk_full_error(exc: VaultError) -> bool:
+    return str(exc) == _("The disk is full. Nothing was changed; free some space and try again.")
+
+
 def _is_disk_full(exc: BaseException) -> bool:
     return "full" in str(exc).lower() or getattr(exc, "errno", None) == 28
 
@@ -111,6 +115,7 @@ class Vault:
         self.read_only = read_only
         self._stamp = _file_stamp(path)
         self._raw_key: bytearray | None = None  # read-only sessions only: reopen after a damaged page
+        self.disk_full = False  # opened read-only because the disk was full
 
     # --- opening -------------------------------------------------------------------------
     @classmethod
@@ -163,10 +168,19 @@ class Vault:
         )
         if path.stat().st_size == 0:
             raise not_a_vault
+        auto = read_only is None
         if read_only is None:
             read_only = not writable(path)
+        disk_full = False
         try:
-            conn = _connect(path, passphrase, read_only=read_only)
+            try:
+                conn = _connect(path, passphrase, read_only=read_only)
+            except VaultNotWritable as exc:
+                # A full disk must not make the record unreadable: open it read-only instead.
+                if not auto or read_only or not _is_disk_full_error(exc):
+                    raise
+                conn = _connect(path, passphrase, read_only=True)
+                read_only = disk_full = True
         except WrongPassphraseOrNotVault:
             raise diagnose_damage(path, passphrase) or not_a_vault from None
         try:
@@ -193,6 +207,7 @@ class Vault:
             conn.close()
             raise storage_error(exc) from None
         vault = cls(path, conn, read_only=read_only)
+        vault.disk_full = disk_full
         if read_only:
             vault._raw_key = _derive_raw_key(path, passphrase)
         return vault
@@ -236,6 +251,9 @@ class Vault:
 
     def check_writable(self) -> None:
         """Raise unless edits may be written now (open read-write, same file as opened, unchanged by others)."""
+        if self.read_only and self.disk_full:
+            raise VaultReadOnly(_("The disk is full, so this vault was opened read-only: edits are off. Free some "
+                                  "space, then lock and open the vault again."))
         if self.read_only:
             raise VaultReadOnly(_("This vault is open read-only (a read-only disk or file): edits are off. "
                                   "You can still read, check and export it."))

@@ -2,8 +2,8 @@
 
 SQLCipher checks every page's HMAC, so a damaged page is never read as wrong data: the query that
 reaches it fails. A table is read in key order; when a read fails, the next readable key is found by
-probing further keys (doubling, then halving the step), the range in between is reported as a gap and
-reading goes on after it. One damaged leaf page costs the rows on that page and nothing else.
+probing further keys (one by one, then doubling, then halving the step), the range in between is reported
+as a gap and reading goes on after it. One damaged leaf page costs the rows on that page and nothing else.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from sqlcipher3.dbapi2 import DatabaseError
 
 MIN_KEY = -(2**63)
 MAX_KEY = 2**63 - 1
+LINEAR_PROBES = 40
 
 __all__ = ["DatabaseError", "Gap", "scan"]
 
@@ -61,7 +62,7 @@ def scan(source: Source, table: str, cols: Sequence[str], key: str = "id") -> It
     low = MIN_KEY
     while True:
         try:
-            for row in conn.execute(sql, (low,)):
+            for row in source.conn.execute(sql, (low,)):
                 yield row
                 low = row[at] + 1
             return
@@ -86,17 +87,10 @@ def scan(source: Source, table: str, cols: Sequence[str], key: str = "id") -> It
 
 
 class _Reader:
-    """execute() on the source's current connection; a failure recovers the source, then re-raises."""
+    """rows() on the source's current connection; a failure recovers the source, then re-raises."""
 
     def __init__(self, source: Source) -> None:
         self.source = source
-
-    def execute(self, sql: str, args: tuple) -> sqlite.Cursor:
-        try:
-            return self.source.conn.execute(sql, args)
-        except sqlite.DatabaseError:
-            self.source.recover()
-            raise
 
     def rows(self, sql: str, args: tuple) -> list[tuple]:
         try:
@@ -115,10 +109,17 @@ def _readable_from(conn: _Reader, sql: str, key: int) -> bool:
 
 
 def _next_readable(conn: _Reader, sql: str, low: int) -> int | None:
-    """The smallest key above `low` from which reading works again, or None if none is found."""
-    bad, step = low, 1
+    """The smallest key above `low` from which reading works again, or None if none is found.
+
+    Keys one by one first (a damaged leaf page holds at most a few dozen rows, and ids are dense), so a
+    readable page between two damaged ones is not jumped over; then doubling steps for a wide gap."""
+    start = max(low, 0) if low < 0 else low
+    for key in range(start + 1, start + 1 + LINEAR_PROBES):
+        if _readable_from(conn, sql, key):
+            return key
+    bad, step = start + LINEAR_PROBES, 1
     while True:
-        probe = min(MAX_KEY, max(low, 0) + step) if low < 0 and step < 2**62 else min(MAX_KEY, low + step)
+        probe = min(MAX_KEY, bad + step)
         if _readable_from(conn, sql, probe):
             break
         bad = probe

@@ -105,6 +105,8 @@ def verify(vault: Vault, check_content: bool = True) -> VerifyReport:
         head = item.hash
         if item.seq in wanted:
             hashes[item.seq] = item.hash
+    if not unreadable:  # with a gap, the erase entry may be among the unreadable ones
+        checker.finish()
     rows = list(_row_problems(vault, unreadable))
     if check_content:
         rows += _attachment_problems(vault, unreadable)
@@ -152,7 +154,8 @@ def _latest_entries(conn: sqlite.Connection, kind: str) -> Iterator[tuple[int, b
     """(row id, digest of the row as last recorded and its column names — None when deleted) in row-id order."""
     current: int | None = None
     after: str | None = None
-    sql = "SELECT row_id, after FROM audit WHERE kind = ? AND row_id IS NOT NULL ORDER BY row_id, seq"
+    sql = ("SELECT row_id, after FROM audit WHERE kind = ? AND row_id IS NOT NULL AND action != 'erase'"
+           " ORDER BY row_id, seq")
     for row_id, text in conn.execute(sql, (kind,)):
         if row_id != current and current is not None:
             yield current, *_digest(after)

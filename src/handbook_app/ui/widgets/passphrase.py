@@ -137,7 +137,7 @@ class NewPassphrase(QWidget):
         score = rated.score
         if passphrase_problem(text):
             score = min(score, 1)  # what would be refused never looks acceptable
-        self.why.setText(" ".join(rated.reasons) if text else "")
+        self.why.setText("\n".join(f"• {reason}" for reason in rated.reasons) if text else "")
         self.why.setVisible(bool(text))
         # Even "very weak" fills a visible (red) part of the bar: an empty bar does not read as a warning.
         self.strength.setValue(score + 1 if text else 0)
