@@ -83,3 +83,12 @@ def test_home_reminds_gently_when_the_last_backup_is_old(qtbot, window, tmp_path
     home.backup_hint.button.click()
     assert window.safety.backup_dialog.isVisible()
     window.safety.backup_dialog.reject()
+
+
+def test_a_backup_is_listed_among_the_handovers_in_words(qtbot, window, closed_vault: Path, tmp_path: Path):
+    unlock(qtbot, window, closed_vault)
+    backup.back_up(window.context.handbook, tmp_path)
+    reports = window.workspace.show_key("reports")
+    reports._load_handovers()
+    item = reports.handover_list.topLevelItem(0)
+    assert item.text(1) == "Encrypted backup" and item.text(4) == "Yes"

@@ -110,3 +110,11 @@ def test_changing_the_passphrase_says_the_sheet_is_void_and_offers_a_new_one(qtb
     qtbot.waitUntil(lambda: window.safety.sheet_dialog is not None and window.safety.sheet_dialog.isVisible(),
                     timeout=5_000)
     assert recovery.sheet_state(window.context.handbook) == "current"
+
+
+def test_quick_exit_closes_the_sheet_and_forgets_the_code(qtbot, window, closed_vault: Path):
+    unlock(qtbot, window, closed_vault)
+    dialog = make_sheet(qtbot, window)
+    assert dialog.code.text()
+    window.quick_exit()
+    assert not dialog.isVisible() and dialog.code.text() == "" and dialog.sheet is None

@@ -86,6 +86,7 @@ def test_portable_folder_is_the_default_when_present(tmp_path: Path, monkeypatch
     monkeypatch.setattr(vault_folder, "program_dirs", lambda: [program])
     assert vault_folder.default_vault_dir() == program / "vault"
     assert vault_folder.resolve_new_vault("ghi chep") == program / "vault" / "ghi chep.vault"
+    assert vault_folder.resolve_new_vault("2026/so.vault") == program / "vault" / "2026" / "so.vault"
     (program / "vault" / "a.vault").write_bytes(b"x")
     (program / "vault" / ".a.vault.attempts").write_bytes(b"x")
     (program / "vault" / "a.vault-wal").write_bytes(b"x")

@@ -41,10 +41,10 @@ def back_up(handbook: Handbook, folder: str | os.PathLike, new_passphrase: str |
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     handbook.set_meta(LAST_BACKUP_META, now)
     handbook.record_event("handover", "backup", {
-        "report": "backup",
         "file": written.path.name,
         "sha256": written.sha256,
         "size": written.size,
+        "password": True,  # encrypted like the vault (the handovers list's "protected" column)
         "passphrase": "new" if new_passphrase is not None else "same",
         "kept": keep,
         "removed": len(written.removed),

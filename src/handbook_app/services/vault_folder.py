@@ -73,10 +73,11 @@ def known_vaults(folders: list[Path] | None = None) -> list[Path]:
 
 
 def resolve_new_vault(text: str, folder: Path | None = None) -> Path:
-    """The full path for what the user typed: a bare name goes into the default folder, with `.vault` added."""
+    """The full path for what the user typed: a name (or any relative path) goes into the vault folder, never
+    into whatever folder the program was started from; `.vault` is added when the name has no suffix."""
     text = text.strip()
     path = Path(text).expanduser()
-    if not path.is_absolute() and path.parent == Path("."):
+    if not path.is_absolute():
         path = (folder or default_vault_dir()) / path
     if path.name and not path.suffix and not path.is_dir():
         path = path.with_name(path.name + SUFFIX)

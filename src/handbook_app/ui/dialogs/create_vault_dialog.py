@@ -134,9 +134,13 @@ class CreateVaultDialog(QDialog):
         self._align_labels()
 
     def _browse(self) -> None:
-        path = file_dialogs.save_file(
-            self, self.windowTitle(), self.path.text() or self.start_dir,
-            _("Vaults (*.vault);;All files (*)"))
+        # Start in the vault folder (or the nearest folder that exists), never the program's start folder.
+        typed = Path(self.with_suffix()) if self.path.text().strip() else None
+        folder = typed.parent if typed is not None else self.folder
+        while not folder.is_dir() and folder != folder.parent:
+            folder = folder.parent
+        path = file_dialogs.save_file(self, self.windowTitle(), str(folder / typed.name) if typed else str(folder),
+                                      _("Vaults (*.vault);;All files (*)"))
         if path:
             if not path.endswith(SUFFIX) and "." not in path.rsplit("/", 1)[-1]:
                 path += SUFFIX

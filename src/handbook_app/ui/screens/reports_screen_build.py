@@ -49,7 +49,8 @@ RECORD_GROUPS = (
     (r.Attachment, N_("Attachments")),
 )
 HANDOVER_HEADERS = (N_("When"), N_("What"), N_("Pages"), N_("Given to"), N_("Password"), N_("SHA-256 of the file"))
-HANDOVER_KINDS = {"pdf": N_("PDF saved"), "print": N_("Printed"), "json": N_("JSON export")}
+HANDOVER_KINDS = {"pdf": N_("PDF saved"), "print": N_("Printed"), "json": N_("JSON export"),
+                  "backup": N_("Encrypted backup")}
 
 
 def build(screen) -> None:

@@ -68,7 +68,6 @@ class UnlockScreen(QWidget):
         self.back_button.clicked.connect(self.back_requested.emit)
         self.forgot_button = QPushButton(self)
         self.forgot_button.setObjectName("forgotButton")
-        self.forgot_button.setFlat(True)
         self.forgot_button.clicked.connect(self.recover_requested.emit)
         self.help_button, self.guide_button = help_buttons(self)
         self.help_button.clicked.connect(self.open_help_now)
