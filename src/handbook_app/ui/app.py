@@ -65,8 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     settings = AppSettings()
     set_locale(args.lang or settings.language)
-    window = MainWindow(settings)
-    window.show()
+    from handbook_app.ui.neutral_identity import start_identity
+
+    with start_identity(app, settings.neutral_title):  # the window class is fixed when the first window shows
+        window = MainWindow(settings)
+        window.show()
     if args.demo:
         window.open_demo()
     return app.exec()

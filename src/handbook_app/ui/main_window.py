@@ -8,14 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QLabel,
     QMainWindow,
     QPushButton,
     QStackedWidget,
-    QStyle,
     QWidget,
 )
 
@@ -29,8 +27,10 @@ from handbook_app.ui import file_dialogs, messages
 from handbook_app.ui.autolock import IdleLock
 from handbook_app.ui.clipboard import clear_copied
 from handbook_app.ui.context import AppContext
-from handbook_app.ui.icons import app_icon
 from handbook_app.ui.lang import notifier
+from handbook_app.ui.lock_sweep import close_windows
+from handbook_app.ui.neutral_identity import apply_identity
+from handbook_app.ui.quick_keys import QuickKeys
 from handbook_app.ui.screens.neutral_screen import NeutralScreen
 from handbook_app.ui.screens.start_screen import StartScreen, portable_vaults
 from handbook_app.ui.screens.unlock_screen import UnlockScreen
@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
                        *self.nav_actions):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             self.addAction(action)
+        # Lock and quick exit must work over modal dialogs too, where Qt blocks shortcuts.
+        self.quick_keys = QuickKeys([self.quick_action, self.lock_action], self)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -193,16 +195,7 @@ class MainWindow(QMainWindow):
 
     def apply_title(self) -> None:
         neutral = self.settings.neutral_title or self.pages.currentWidget() is self.neutral
-        if neutral:
-            self.setWindowTitle(_("Documents"))
-            self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
-        else:
-            self.setWindowTitle(_("Trainee Handbook"))
-            self.setWindowIcon(app_icon())
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.setApplicationDisplayName(self.windowTitle())
-            app.setWindowIcon(self.windowIcon())
+        apply_identity(self, neutral)
 
     def actor_text(self, actor: Actor) -> str:
         if actor.kind == "support":
@@ -559,11 +552,12 @@ class MainWindow(QMainWindow):
         self.file_watch.stop()
         from handbook_app.ui.dialogs.record_dialog import RecordDialog
 
-        for dialog in self.context.open_dialogs():
+        dialogs = self.context.open_dialogs()  # before saving: a saved form closes itself, and is emptied too
+        for dialog in dialogs:
             if isinstance(dialog, RecordDialog):
                 with contextlib.suppress(Exception):
                     dialog.save_pending()
-        self._close_dialogs()
+        self._close_dialogs(dialogs)
         if self.workspace is not None:
             self.workspace.clear()
         with contextlib.suppress(Exception):
@@ -592,22 +586,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.neutral)
         self.apply_title()
 
-    def _close_dialogs(self) -> None:
-        popup = QApplication.activePopupWidget()
-        while popup is not None:
-            popup.close()
-            if QApplication.activePopupWidget() is popup:
-                break
-            popup = QApplication.activePopupWidget()
-        for dialog in self.context.open_dialogs():
-            dialog.reject()
-        for widget in QApplication.topLevelWidgets():
-            if widget is self or not widget.isVisible():
-                continue
-            if isinstance(widget, QDialog):
-                widget.reject()
-            else:
-                widget.close()  # e.g. the rights guide opened in its own window before unlocking
+    def _close_dialogs(self, dialogs=None) -> None:
+        close_windows(self, self.context.open_dialogs() if dialogs is None else dialogs)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.WindowStateChange and self.isMinimized() and self.context.handbook is not None:
