@@ -23,6 +23,7 @@ from handbook_app.services.work import (
 )
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.models.contract_models import ContractModel, HoursModel, PayslipModel
+from handbook_app.ui.palette import tone
 from handbook_app.ui.screens.base import TabbedRecordScreen
 from handbook_app.ui.screens.incidents_screen import VerifyBar
 from handbook_app.ui.widgets.record_list import RecordListPanel
@@ -40,19 +41,19 @@ def findings_html(review: PayslipReview | None) -> str:
     heading = _("Payslip for {month}").format(month=format_month(p.month))
     parts = ["<h3>" + html.escape(heading) + "</h3>"]
     if review.flagged:
-        parts.append('<p style="color:#b00020"><b>' + html.escape(_("Estimated shortfall this month: {amount}").format(
+        parts.append(f'<p style="color:{tone("error")}"><b>' + html.escape(_("Estimated shortfall this month: {amount}").format(
             amount=format_money(review.shortfall_yen, "JPY"))) + "</b></p>")
     elif review.contract is None:
         parts.append("<p>" + html.escape(_("No contract covers this month, so the pay could not be compared with "
                                            "a prefecture's minimum wage or with what was promised. Add the "
                                            "contract, or link the payslip to it.")) + "</p>")
     elif not review.findings:
-        parts.append('<p style="color:#1b5e20">' + html.escape(
+        parts.append(f'<p style="color:{tone("ok")}">' + html.escape(
             _("No problem found: the pay is at or above the minimum wage and the premiums, and the deductions are "
               "within what the contract promised.")) + "</p>")
     items = []
     for finding in review.findings:
-        colour = {Severity.SHORTFALL: "#b00020", Severity.WARNING: "#8a5300"}.get(finding.severity, "")
+        colour = {Severity.SHORTFALL: tone("error"), Severity.WARNING: tone("warn")}.get(finding.severity, "")
         text = html.escape(finding.render())
         if finding.code == Code.NO_MINIMUM_WAGE_DATA:
             text = "<b>" + text + "</b>"
@@ -144,7 +145,7 @@ class ContractPayScreen(TabbedRecordScreen):
         flagged = [rv for rv in reviews if rv.flagged]
         no_data = sum(1 for rv in reviews if any(f.code == Code.NO_MINIMUM_WAGE_DATA for f in rv.findings))
         if flagged:
-            text = "<b style='color:#b00020'>" + html.escape(ngettext(
+            text = f"<b style='color:{tone('error')}'>" + html.escape(ngettext(
                 "Estimated shortfall in total: {amount} ({count} month with a problem, of {checked} checked).",
                 "Estimated shortfall in total: {amount} ({count} months with a problem, of {checked} checked).",
                 len(flagged)).format(amount=format_money(total_shortfall(reviews), "JPY"), count=len(flagged),
@@ -154,7 +155,7 @@ class ContractPayScreen(TabbedRecordScreen):
                                         "No shortfall found in {count} payslips checked.",
                                         len(reviews)).format(count=len(reviews)))
         for warning in self.contract_warnings:
-            text += "<br><b style='color:#b00020'>" + html.escape(warning) + "</b>"
+            text += "<br><b style='color:" + tone("error") + "'>" + html.escape(warning) + "</b>"
         if no_data:
             text += " " + html.escape(ngettext(
                 "{count} month could not be compared with the minimum wage (no data): see its findings.",

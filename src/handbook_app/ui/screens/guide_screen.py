@@ -69,6 +69,7 @@ from handbook_app.ui.context import AppContext
 from handbook_app.ui.dialogs.official_view import OfficialView
 from handbook_app.ui.dialogs.selfcheck_dialog import SelfCheckDialog
 from handbook_app.ui.lang import notifier
+from handbook_app.ui.palette import article_css, tone
 from handbook_app.ui.screens.base import Screen
 from handbook_app.ui.widgets.help_now import show_help_now
 from handbook_app.ui.widgets.wrapping import ColumnsLayout, FlowLayout, VerticalScroll, WrapButton
@@ -100,14 +101,8 @@ LEFT_MIN_WIDTH = 190
 TASK_COLUMN_MIN = 200
 LANG_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
-WARNING_STYLE = "color: #b00020; font-weight: bold;"
-# The intro (summary) is set apart by size, a muted colour and a light band, never by italics:
-# slanted Japanese (synthetic oblique CJK) is hard to read.
-ARTICLE_CSS = ("h1 { font-size: 150%; } h2 { font-size: 120%; margin-top: 14px; } "
-               "blockquote { background: #fff8e1; } .foot { color: #444; font-size: small; } "
-               ".warn { color: #b00020; font-weight: bold; } "
-               "p.intro { font-size: 110%; color: #37474f; background-color: #eef3f7; } "
-               ".em { font-weight: bold; }")
+# Article colours (the intro set apart by size, a muted colour and a band, never by italics: slanted
+# Japanese is hard to read) come from ui.palette.article_css(), per light or dark palette.
 # CJK ideographs, kana, fullwidth forms and Hangul: text that must never be italicised.
 _CJK_RE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 _ITALIC_RE = re.compile(r"<i>(.*?)</i>", re.DOTALL)
@@ -420,7 +415,7 @@ class GuideScreen(Screen):
         layout.addLayout(bar)
         self.stale_banner = QLabel(page)
         self.stale_banner.setObjectName("guideStaleWarning")
-        self.stale_banner.setStyleSheet(WARNING_STYLE)
+        self.stale_banner.setStyleSheet(f"color: {tone('error')}; font-weight: bold;")
         self.stale_banner.setWordWrap(True)
         self.stale_banner.hide()
         layout.addWidget(self.stale_banner)
@@ -441,7 +436,7 @@ class GuideScreen(Screen):
         browser.setObjectName(name)
         browser.setOpenLinks(False)
         browser.setOpenExternalLinks(False)
-        browser.document().setDefaultStyleSheet(ARTICLE_CSS)
+        browser.document().setDefaultStyleSheet(article_css())
         browser.anchorClicked.connect(self._anchor_clicked)
         browser.highlighted.connect(self._link_hovered)
         browser.setFrameShape(QFrame.Shape.StyledPanel)

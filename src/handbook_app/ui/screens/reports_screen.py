@@ -66,6 +66,7 @@ from handbook_app.services.reports import (
 from handbook_app.ui import file_dialogs, messages
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.models.record_model import money
+from handbook_app.ui.palette import warning_box_style
 from handbook_app.ui.screens.base import Screen
 from handbook_app.ui.widgets.date_edit import DateEdit
 from handbook_app.ui.widgets.field import error_label
@@ -74,7 +75,6 @@ from handbook_app.ui.worker import run_async
 LANG_CODES = ("vi", "ja", "en")
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-WARNING_STYLE = "background: #fff4e5; border: 1px solid #e0a040; border-radius: 4px; padding: 6px;"
 PRINT_DPI = 150
 # The records a user can leave out, as groups in the list (kind, group title).
 RECORD_GROUPS = (
@@ -275,7 +275,7 @@ class ReportsScreen(Screen):
         self.warning = QLabel(self)
         self.warning.setObjectName("pdfWarning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setStyleSheet(warning_box_style())
         outer.addWidget(self.warning)
         buttons = QHBoxLayout()
         self.preview_button = QPushButton(self)

@@ -5,7 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-ERROR_STYLE = "color: #b00020;"
+from handbook_app.ui.palette import tone
+
+
+def error_style() -> str:
+    """The red of an error line, readable on the palette in use (light or dark)."""
+    return f"color: {tone('error')};"
+
+
+def __getattr__(name: str) -> str:
+    # ERROR_STYLE is read when a module imports it: by then the palette the user runs with is set.
+    if name == "ERROR_STYLE":
+        return error_style()
+    raise AttributeError(name)
 
 
 def error_label(parent: QWidget, name: str = "") -> QLabel:
@@ -13,7 +25,7 @@ def error_label(parent: QWidget, name: str = "") -> QLabel:
     label = QLabel(parent)
     if name:
         label.setObjectName(name)
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(error_style())
     label.setWordWrap(True)
     label.hide()
     return label
@@ -32,7 +44,7 @@ class FieldEditor(QWidget):
         outer.addLayout(self.row)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("fieldError")
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setStyleSheet(error_style())
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()

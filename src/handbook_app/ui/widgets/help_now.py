@@ -29,10 +29,15 @@ from handbook_app.i18n import _, current_locale
 from handbook_app.i18n.formatting import format_date
 from handbook_app.services import guide as guide_service
 from handbook_app.ui.lang import notifier, translate_buttons
+from handbook_app.ui.palette import tone
 
 HELP_KEY = QKeySequence(Qt.Key.Key_F1)
-URGENT_STYLE = "QFrame#contactCard[urgent=\"true\"] { border: 2px solid #b00020; background: #fff4f4; }"
 CARD_STYLE = "QFrame#contactCard { border: 1px solid #c8c8c8; border-radius: 6px; background: palette(base); }"
+
+
+def urgent_style() -> str:
+    return (f"QFrame#contactCard[urgent=\"true\"] {{ border: 2px solid {tone('error_border')}; "
+            f"background: {tone('error_bg')}; }}")
 
 
 def _esc(text: str) -> str:
@@ -97,7 +102,7 @@ class ContactCard(QFrame):
         warning = freshness_warning(c.checked_on)
         parts.append(f"<p style='margin:2px 0; color:#666; font-size:small'>{_esc(check)}</p>")
         if warning:
-            parts.append(f"<p style='margin:2px 0; color:#b00020'>{_esc(warning)}</p>")
+            parts.append(f"<p style='margin:2px 0; color:{tone('error')}'>{_esc(warning)}</p>")
         self.label.setText("".join(parts))
         self.setAccessibleName(f"{name}: {self.number_text()}")
         self.label.setAccessibleName(f"{name}: {self.number_text()}")
@@ -114,7 +119,7 @@ class HelpNowPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("helpNowPanel")
         self.guide = guide or guide_service.guide()
-        self.setStyleSheet(CARD_STYLE + URGENT_STYLE)
+        self.setStyleSheet(CARD_STYLE + urgent_style())
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel(self)

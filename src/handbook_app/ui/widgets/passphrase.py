@@ -9,12 +9,11 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QToo
 from handbook_app.i18n import N_, _
 from handbook_app.services.handbook import passphrase_problem
 from handbook_app.services.session import passphrase_strength
+from handbook_app.ui.palette import strength_style
 from handbook_app.ui.widgets.field import ERROR_STYLE, error_label
 from handbook_app.ui.widgets.natural_size import grow_to_fit
 
 STRENGTH = (N_("Very weak"), N_("Weak"), N_("Fair"), N_("Good"), N_("Strong"))
-# Bar colour per strength: red for very weak and weak, amber for fair, green above.
-STRENGTH_COLOURS = ("#b00020", "#d32f2f", "#e0a000", "#2e7d32", "#1b5e20")
 
 
 class CapsLockWatcher(QObject):
@@ -137,8 +136,7 @@ class NewPassphrase(QWidget):
         self.strength.setValue(score + 1 if text else 0)
         self.strength.setFormat(_(STRENGTH[score]) if text else "")
         self.strength.setProperty("score", score if text else -1)
-        colour = STRENGTH_COLOURS[score]
-        self.strength.setStyleSheet("QProgressBar::chunk { background-color: " + colour + "; }" if text else "")
+        self.strength.setStyleSheet(strength_style(score) if text else "")
 
     def score(self) -> int:
         return int(self.strength.property("score") if self.strength.property("score") is not None else -1)
