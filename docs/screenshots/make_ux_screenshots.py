@@ -64,6 +64,10 @@ def main(which: list[str]) -> None:
             file_dialogs.open_file(win, "…", str(folder), "Vaults (*.vault);;All files (*)")
 
     needs_vault = {"home-actions", "dark-home", "photo-fitted"} & set(which)
+    if "dark-home" in which:
+        from handbook_app.ui.palette import dark_palette
+
+        app.setPalette(dark_palette())  # before unlocking: as when Windows starts the app in dark mode
     if needs_vault:
         set_locale("vi")
         win.open_demo(tmp / "demo.vault")
@@ -75,17 +79,17 @@ def main(which: list[str]) -> None:
             pump(0.05)
         pump(0.5)
     if "home-actions" in which:
+        light = app.palette()
+        app.setPalette(app.style().standardPalette())
         for lang in ("vi", "ja"):
             set_locale(lang)
             win.go_to(0)
             pump(0.4)
             home = win.workspace.screens["home"]
             home.grab().save(str(HERE / f"home-actions-{lang}.png"))
+        app.setPalette(light)
     if "dark-home" in which:
-        from handbook_app.ui.palette import dark_palette
-
         set_locale("vi")
-        app.setPalette(dark_palette())
         win.go_to(0)
         pump(0.4)
         win.grab().save(str(HERE / "dark-home.png"))

@@ -80,6 +80,10 @@ def test_main_screens_are_readable_under_a_dark_palette(qtbot, dark, window, dem
         window.go_to(index)
         QApplication.processEvents()
         bad += [f"{item.key}: {x}" for x in _unreadable(window)]
+    coming = window.workspace.screens["home"].coming  # coloured by urgency
+    base = QApplication.palette().color(QPalette.ColorRole.Base)
+    bad += [f"coming up: {coming.item(i).text()[:30]}" for i in range(coming.count())
+            if contrast(coming.item(i).foreground().color(), base) < AA]
     assert bad == []
 
 

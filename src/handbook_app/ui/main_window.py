@@ -161,6 +161,9 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         # Lock and quick exit must work over modal dialogs too, where Qt blocks shortcuts.
         self.quick_keys = QuickKeys([self.quick_action, self.lock_action], self)
+        from handbook_app.ui.widgets.home_actions import install_quick_actions
+
+        self.quick_entry_actions = install_quick_actions(self, self.context)  # Ctrl+Shift+R, M, I, P
         self._update_actions()
 
     def _update_actions(self) -> None:

@@ -27,10 +27,11 @@ from handbook_app.services.home import HomeSummary, ReminderItem, home_summary
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.models.record_model import date, money
 from handbook_app.ui.models.reminder_model import ReminderModel
+from handbook_app.ui.palette import tone
 from handbook_app.ui.screens.base import Screen
 from handbook_app.ui.widgets.record_list import RecordListPanel
 
-URGENCY_COLOURS = ("#1b5e20", "#8a5a00", "#b00020")
+URGENCY_TONES = ("ok", "warn", "error")  # ui.palette tones: readable on light and dark palettes
 KINDS = (r.Contract.KIND, r.Reminder.KIND, r.Loan.KIND, r.Repayment.KIND, r.Remittance.KIND, r.Incident.KIND,
          r.Profile.KIND)
 
@@ -106,11 +107,19 @@ class HomeScreen(Screen):
         top.addWidget(self.greeting, 1)
         top.addWidget(self.profile_button)
         layout.addLayout(top)
+        self._add_quick_actions(layout)
         layout.addLayout(cards)
         layout.addWidget(self.coming_title)
         layout.addWidget(self.coming)
         layout.addWidget(self.own_title)
         layout.addWidget(self.reminders, 1)
+
+    # --- one-click actions (issue 16 #10; kept apart from the cards) ------------------------------------
+    def _add_quick_actions(self, layout: QVBoxLayout) -> None:
+        from handbook_app.ui.widgets.home_actions import HomeActions
+
+        self.actions_row = HomeActions(self.context, self)
+        layout.addWidget(self.actions_row)
 
     def panels(self) -> list[RecordListPanel]:
         return [self.reminders]
@@ -160,6 +169,7 @@ class HomeScreen(Screen):
         self.debt_card.title.setText(_("Still owed on loans"))
         self.incident_card.title.setText(_("Open incidents"))
         self.reminders.retranslate()
+        self.actions_row.retranslate()
         self._show()
 
     def _show(self) -> None:
@@ -182,5 +192,5 @@ class HomeScreen(Screen):
             self.coming.addItem(_("Nothing due in the next weeks."))
         for item in s.reminders:
             entry = QListWidgetItem(reminder_text(item))
-            entry.setForeground(QBrush(QColor(URGENCY_COLOURS[item.urgency])))
+            entry.setForeground(QBrush(QColor(tone(URGENCY_TONES[item.urgency]))))
             self.coming.addItem(entry)

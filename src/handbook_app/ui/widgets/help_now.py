@@ -174,6 +174,9 @@ class HelpNowDialog(QDialog):
         layout.addWidget(self.panel, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
+        self.shortcuts_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.HelpRole)
+        self.shortcuts_button.setObjectName("shortcutsList")
+        self.shortcuts_button.clicked.connect(self._show_shortcuts)
         layout.addWidget(self.buttons)
         notifier().changed.connect(self.retranslate)
         self.retranslate()
@@ -189,9 +192,15 @@ class HelpNowDialog(QDialog):
             open_guide_window(self.parentWidget() or self, slug)
         self.close()
 
+    def _show_shortcuts(self) -> None:
+        from handbook_app.ui.widgets.home_actions import show_shortcuts
+
+        show_shortcuts(self)
+
     def retranslate(self, *_args: object) -> None:
         self.setWindowTitle(_("Help now"))
         translate_buttons(self.buttons)
+        self.shortcuts_button.setText(_("Keyboard shortcuts"))
 
 
 def show_help_now(parent: QWidget, guide: Guide | None = None) -> HelpNowDialog:
