@@ -20,15 +20,25 @@ def __getattr__(name: str) -> str:
     raise AttributeError(name)
 
 
+def reserve_line(label: QLabel) -> QLabel:
+    """Keep one line of room for `label` while it is hidden, so the fields below never move when an
+    error appears or goes away as the user types (a click would land in the wrong field)."""
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
+    label.setMinimumHeight(label.fontMetrics().lineSpacing())
+    return label
+
+
 def error_label(parent: QWidget, name: str = "") -> QLabel:
-    """A hidden, word-wrapped, red line for an inline error message."""
+    """A hidden, word-wrapped, red line for an inline error message; its first line's room is kept."""
     label = QLabel(parent)
     if name:
         label.setObjectName(name)
     label.setStyleSheet(error_style())
     label.setWordWrap(True)
     label.hide()
-    return label
+    return reserve_line(label)
 
 
 class FieldEditor(QWidget):
