@@ -98,9 +98,35 @@ def main(which: list[str]) -> None:
         from handbook_app.ui.dialogs.attachment_viewer import AttachmentViewer
 
         set_locale("vi")
+        import io
+
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+        from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+        from handbook_app.core import records as r
+
         hb = win.context.handbook
-        att = next(a for rec in hb.records(__import__("handbook_app.core.records", fromlist=["Incident"]).Incident)
-                   for a in hb.attachments(rec) if a.media_type.startswith("image/"))
+        photo = QImage(4000, 3000, QImage.Format.Format_RGB32)  # a phone photo of a payslip
+        photo.fill(QColor("#e9eef2"))
+        painter = QPainter(photo)
+        painter.fillRect(700, 400, 2600, 2200, QColor("#ffffff"))
+        font = QFont(app.font())
+        font.setPixelSize(150)
+        painter.setFont(font)
+        painter.setPen(QColor("#202020"))
+        lines = ["給与明細 2026年11月", "基本給  ￥184,800", "残業手当  ￥22,500", "控除合計  ￥58,300",
+                 "差引支給額  ￥149,000"]
+        for index, line in enumerate(lines):
+            painter.drawText(850, 750 + index * 360, line)
+        painter.end()
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        photo.save(buffer, "JPG", 85)
+        incident = hb.records(r.Incident)[0]
+        hb.add_attachment(incident, io.BytesIO(bytes(data)), "payslip-photo.jpg")
+        att = next(a for a in hb.attachments(incident) if a.name == "payslip-photo.jpg")
+        del Qt
         viewer = AttachmentViewer(win.context, att, win)
         viewer.show()
         pump(0.5)
