@@ -87,6 +87,14 @@ class Contact:
     note: dict[str, str] | None = None
     article: str | None = None
     urgent: bool = False
+    languages: tuple[str, ...] | None = None  # languages the line answers in (codes); None: not recorded
+
+
+def _languages(value: object) -> tuple[str, ...] | None:
+    """A contact's "languages" list, read defensively (absent or malformed: not recorded)."""
+    if isinstance(value, list | tuple) and value and all(isinstance(v, str) and v for v in value):
+        return tuple(value)
+    return None
 
 
 @dataclass(frozen=True)
@@ -317,6 +325,7 @@ def _load_contacts(path: Path) -> tuple[Contact, ...]:
                 note=None if note is None else _langs(note, where, "note"),
                 article=raw.get("article"),
                 urgent=bool(raw.get("urgent", False)),
+                languages=_languages(raw.get("languages")),
             ))
         except (KeyError, TypeError, AttributeError) as exc:
             raise GuideError(_("{where}: malformed entry ({error})").format(where=where, error=exc)) from None

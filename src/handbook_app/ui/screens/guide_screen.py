@@ -71,7 +71,7 @@ from handbook_app.ui.dialogs.selfcheck_dialog import SelfCheckDialog
 from handbook_app.ui.lang import notifier
 from handbook_app.ui.palette import article_css, tone
 from handbook_app.ui.screens.base import Screen
-from handbook_app.ui.widgets.help_now import show_help_now
+from handbook_app.ui.widgets.help_now import contact_line_html, show_help_now
 from handbook_app.ui.widgets.wrapping import ColumnsLayout, FlowLayout, VerticalScroll, WrapButton
 
 TOPIC_LABELS = {
@@ -590,12 +590,8 @@ class GuideScreen(Screen):
         steps = "".join(f"<li style='margin-bottom:6px'>{html.escape(s)}</li>" for s in task.steps[lang])
         self.task_steps.setText(f"<ol style='font-size:13pt'>{steps}</ol>")
         lines = []
-        for key in task.contacts:
-            c = self.guide.contact(key)
-            # Only a real number gets the big type; "no single number" is an explanation, in body text.
-            number = (f"<span style='font-size:14pt'>{html.escape(c.number)}</span>" if c.number
-                      else html.escape(_("No single number: check the local office")))
-            lines.append(f"<li><b>{html.escape(c.name.get(lang, c.name['en']))}</b>: {number}</li>")
+        for key in task.contacts:  # each line with its languages and hours (ui.widgets.help_now)
+            lines.append(contact_line_html(self.guide.contact(key), lang))
         self.task_contacts.setText(
             "<p style='font-size:13pt'><b>{}</b></p><ul>{}</ul>".format(html.escape(_("Who to call")), "".join(lines)) if lines else "")
         self.task_steps.setAccessibleName(_("Steps"))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from handbook_app.guide import Contact, Guide, freshness_warning
-from handbook_app.i18n import _, current_locale
+from handbook_app.i18n import LANGUAGE_NAMES, _, current_locale
 from handbook_app.i18n.formatting import format_date
 from handbook_app.services import guide as guide_service
 from handbook_app.ui.lang import notifier, translate_buttons
@@ -42,6 +42,42 @@ def urgent_style() -> str:
 
 def _esc(text: str) -> str:
     return html.escape(text)
+
+
+def languages_text(contact: Contact, lang: str | None = None) -> str:
+    """Which languages the line answers in, said in the reader's language; "not recorded" when unknown."""
+    lang = lang or current_locale()
+    if contact.languages is None:
+        return _("Languages: not recorded")
+    names = ", ".join(LANGUAGE_NAMES.get(code, code) for code in contact.languages)
+    if lang not in contact.languages and contact.languages == ("ja",):
+        return _("Answered in Japanese only")
+    return _("Languages: {names}").format(names=names)
+
+
+def hours_text(contact: Contact, lang: str | None = None) -> str:
+    """Opening hours; without hours, why (a verified entry is not called "not verified")."""
+    lang = lang or current_locale()
+    if contact.hours:
+        return _("Hours: {hours}").format(hours=contact.hours.get(lang, contact.hours["en"]))
+    if not contact.verified:
+        return _("Hours: not verified")
+    if contact.number is None:
+        return _("Hours: those of the office you contact")
+    return _("Hours: not given by the source")
+
+
+def contact_line_html(contact: Contact, lang: str | None = None) -> str:
+    """One "who to call" line for a guide card: name, number, its languages and hours."""
+    lang = lang or current_locale()
+    # Only a real number gets the big type; "no single number" is an explanation, in body text.
+    number = (f"<span style='font-size:14pt'>{_esc(contact.number)}</span>" if contact.number
+              else _esc(_("No single number: check the local office")))
+    languages = languages_text(contact, lang)
+    only_ja = contact.languages == ("ja",) and lang != "ja"
+    languages_html = f"<b style='color:{tone('warn')}'>{_esc(languages)}</b>" if only_ja else _esc(languages)
+    return (f"<li><b>{_esc(contact.name.get(lang, contact.name['en']))}</b>: {number}"
+            f"<br><span style='font-size:small'>{languages_html} · {_esc(hours_text(contact, lang))}</span></li>")
 
 
 class ContactCard(QFrame):
@@ -89,18 +125,19 @@ class ContactCard(QFrame):
         else:
             parts.append(f"<p style='margin:4px 0'><b>{_esc(self.number_text())}</b></p>")
         parts.append(f"<p style='margin:2px 0'>{_esc(c.purpose.get(lang, c.purpose['en']))}</p>")
-        if c.hours:
-            hours = _("Hours: {hours}").format(hours=c.hours.get(lang, c.hours["en"]))
+        languages = languages_text(c, lang)
+        if c.languages == ("ja",) and lang != "ja":  # someone in crisis must know before dialling
+            parts.append(f"<p style='margin:2px 0; color:{tone('warn')}'><b>{_esc(languages)}</b></p>")
         else:
-            hours = _("Hours: not verified")
-        parts.append(f"<p style='margin:2px 0'>{_esc(hours)}</p>")
+            parts.append(f"<p style='margin:2px 0'>{_esc(languages)}</p>")
+        parts.append(f"<p style='margin:2px 0'>{_esc(hours_text(c, lang))}</p>")
         if c.note:
-            parts.append(f"<p style='margin:2px 0; color:#555'>{_esc(c.note.get(lang, c.note['en']))}</p>")
+            parts.append(f"<p style='margin:2px 0; color:{tone('muted')}'>{_esc(c.note.get(lang, c.note['en']))}</p>")
         check = _("Checked on {date}").format(date=format_date(c.checked_on))
         if not c.verified:
             check += " · " + _("not verified: confirm before relying on it")
         warning = freshness_warning(c.checked_on)
-        parts.append(f"<p style='margin:2px 0; color:#666; font-size:small'>{_esc(check)}</p>")
+        parts.append(f"<p style='margin:2px 0; color:{tone('muted')}; font-size:small'>{_esc(check)}</p>")
         if warning:
             parts.append(f"<p style='margin:2px 0; color:{tone('error')}'>{_esc(warning)}</p>")
         self.label.setText("".join(parts))
