@@ -164,6 +164,9 @@ class MainWindow(QMainWindow):
         from handbook_app.ui.widgets.home_actions import install_quick_actions
 
         self.quick_entry_actions = install_quick_actions(self, self.context)  # Ctrl+Shift+R, M, I, P
+        from handbook_app.ui.widgets.fit_screen import ScreenFit
+
+        self.screen_fit = ScreenFit(self)  # every dialog opens inside the screen, buttons in view
         self._update_actions()
 
     def _update_actions(self) -> None:
