@@ -82,3 +82,18 @@ def test_repayment_dialog_grows_instead_of_scrolling(qtbot, window, closed_vault
     scroll = dialog.findChild(QScrollArea)
     assert not scroll.verticalScrollBar().isVisible()
     dialog.reject()
+
+
+@pytest.mark.parametrize("lang", ["vi", "ja"])
+def test_debts_at_the_first_start_size_shows_every_column_and_the_chart(qtbot, window, demo_path: Path, lang):
+    window.set_language(lang)
+    window.resize(1100, 720)
+    unlock(qtbot, window, demo_path)
+    window.go_to(2)
+    overview = window.workspace.screens["debts"].findChild(QWidget, "loanOverview")
+    header = overview.horizontalHeader()
+    qtbot.waitUntil(lambda: sum(header.sectionSize(i) for i in range(header.count())) <= overview.viewport().width(),
+                    timeout=3_000)
+    assert not overview.horizontalScrollBar().isVisible()
+    chart = window.workspace.screens["debts"].findChild(QWidget, "chartView") or overview.parentWidget()
+    assert chart.isVisible() and chart.width() >= 200
