@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from handbook_app.core import records as r
@@ -98,7 +99,10 @@ def test_create_refuses_weak_passphrase_and_colours_the_bar(qtbot, window, tmp_p
     dialog.passphrase.first.setText("abc")
     dialog.passphrase.second.setText("abc")
     bar = dialog.passphrase.strength
-    assert bar.value() > 0 and "#b00020" in bar.styleSheet()  # very weak: a visible red bar
+    from handbook_app.ui.palette import tone
+
+    assert bar.value() > 0 and tone("strength0") in bar.styleSheet()  # very weak: a visible red bar
+    assert QColor(tone("strength0")).hue() in range(0, 15)  # red (light or deep with the palette)
     height = dialog.height()
     ok(dialog).click()
     assert dialog.isVisible() and dialog.passphrase.error_label.isVisibleTo(dialog)

@@ -142,6 +142,14 @@ class Contact:
     urgent: bool = False
     # Further numbers of the same service (from IP phones, another language's line); the note says which.
     other_numbers: tuple[str, ...] = ()
+    languages: tuple[str, ...] | None = None  # languages the line answers in (codes); None: not recorded
+
+
+def _languages(value: object) -> tuple[str, ...] | None:
+    """A contact's "languages" list, read defensively (absent or malformed: not recorded)."""
+    if isinstance(value, list | tuple) and value and all(isinstance(v, str) and v for v in value):
+        return tuple(value)
+    return None
 
 
 @dataclass(frozen=True)
@@ -390,6 +398,7 @@ def _load_contacts(path: Path) -> tuple[Contact, ...]:
                 article=raw.get("article"),
                 urgent=bool(raw.get("urgent", False)),
                 other_numbers=tuple(str(n) for n in raw.get("other_numbers", ())),
+                languages=_languages(raw.get("languages")),
             ))
         except (KeyError, TypeError, AttributeError) as exc:
             raise GuideError(_("{where}: malformed entry ({error})").format(where=where, error=exc)) from None

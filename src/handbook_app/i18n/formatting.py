@@ -165,6 +165,38 @@ def parse_decimal(text: str, locale: str | None = None) -> Decimal:
     return value
 
 
+_GROUPED_WHOLE = re.compile(r"-?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
+
+
+def whole_grouped(text: str, currency: str) -> tuple[int, str] | None:
+    """For a currency without minor units (yen, đồng): "20,000" and "20.000" both mean twenty thousand,
+    whichever language the app is in (a Japanese payslip pasted into the Vietnamese app). Only digits in
+    groups of three with one kind of separator qualify. Returns (amount, separator) or None."""
+    if currency_digits(currency) != 0:
+        return None
+    cleaned = _SPACES.sub("", unicodedata.normalize("NFKC", text or ""))
+    for token in ("¥", "￥", "₫", "đ", "円", currency):
+        if _symbol_matches(token, currency):
+            cleaned = cleaned.replace(token, "")
+    match = _GROUPED_WHOLE.fullmatch(cleaned)
+    if match is None:
+        return None
+    return int(cleaned.replace(match.group(1), "")), match.group(1)
+
+
+def reading_note(text: str, currency: str, locale: str | None = None) -> str | None:
+    """How an amount was read when it was written another language's way ("20,000" in Vietnamese)."""
+    loc = locale or current_locale()
+    found = whole_grouped(text, currency)
+    if found is None:
+        return None
+    amount, separator = found
+    if separator == Locale.parse(loc).number_symbols.get("latn", {}).get("group", ","):
+        return None
+    return _("Read as {amount} (the '{sign}' separates thousands).").format(
+        amount=format_money(amount, currency, loc), sign=separator)
+
+
 def parse_money(text: str, currency: str, locale: str | None = None) -> int:
     """Parse an amount typed in the locale's way into minor units of `currency`.
 
@@ -173,6 +205,9 @@ def parse_money(text: str, currency: str, locale: str | None = None) -> int:
     """
     loc = locale or current_locale()
     digits = currency_digits(currency)
+    grouped = whole_grouped(text, currency)
+    if grouped is not None:
+        return grouped[0]
     stripped = (text or "").strip()
     stripped = unicodedata.normalize("NFKC", stripped)
     tokens = {currency, babel_numbers.get_currency_symbol(currency, locale=loc), "¥", "￥", "₫", "$", "đ", "円"}

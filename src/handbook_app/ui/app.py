@@ -99,9 +99,12 @@ def _run(argv: Sequence[str] | None, install_hook) -> int:
     settings = AppSettings()
     set_locale(args.lang or settings.language)
     activate_facts()  # an installed facts update replaces the bundled guide, minimum wages and fee limits
-    window = MainWindow(settings)
-    close_on_signals(app)  # a logout or kill closes like the window's close button: locked, settings saved
-    window.show()
+    from handbook_app.ui.neutral_identity import start_identity
+
+    with start_identity(app, settings.neutral_title):  # the window class is fixed when the first window shows
+        window = MainWindow(settings)
+        close_on_signals(app)  # a logout or kill closes like the window's close button: locked, settings saved
+        window.show()
     if args.demo:
         window.open_demo()
     return app.exec()

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from handbook_app.i18n import _, on_locale_changed
+from handbook_app.i18n import _, current_locale, on_locale_changed
+from handbook_app.ui.qt_language import apply_qt_language
 from handbook_app.ui.while_open import connect_while_open
 
 
@@ -25,6 +26,8 @@ def notifier() -> LanguageNotifier:
     if _notifier is None:
         _notifier = LanguageNotifier()
         on_locale_changed(_notifier.changed.emit)
+        _notifier.changed.connect(apply_qt_language)  # Qt's own dialogs and menus follow the app
+        apply_qt_language(current_locale())
     return _notifier
 
 

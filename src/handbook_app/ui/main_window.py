@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QLabel,
@@ -23,11 +22,13 @@ from handbook_app import app_paths
 from handbook_app.i18n import LANGUAGE_NAMES, _, current_locale, set_locale
 from handbook_app.services.vault_folder import default_vault_dir, known_vaults, portable_dir
 from handbook_app.ui import file_dialogs, messages
-from handbook_app.ui.app_icon import app_icon
 from handbook_app.ui.autolock import IdleLock
 from handbook_app.ui.clipboard import clear_copied
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.lang import notifier
+from handbook_app.ui.lock_sweep import close_windows
+from handbook_app.ui.neutral_identity import apply_identity
+from handbook_app.ui.quick_keys import QuickKeys
 from handbook_app.ui.screens.neutral_screen import NeutralScreen
 from handbook_app.ui.screens.start_screen import StartScreen
 from handbook_app.ui.settings import AppSettings
@@ -191,6 +192,14 @@ class MainWindow(QMainWindow):
                        *self.nav_actions):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             self.addAction(action)
+        # Lock and quick exit must work over modal dialogs too, where Qt blocks shortcuts.
+        self.quick_keys = QuickKeys([self.quick_action, self.lock_action], self)
+        from handbook_app.ui.widgets.home_actions import install_quick_actions
+
+        self.quick_entry_actions = install_quick_actions(self, self.context)  # Ctrl+Shift+R, M, I, P
+        from handbook_app.ui.widgets.fit_screen import ScreenFit
+
+        self.screen_fit = ScreenFit(self)  # every dialog opens inside the screen, buttons in view
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -226,18 +235,7 @@ class MainWindow(QMainWindow):
 
     def apply_title(self) -> None:
         neutral = self.settings.neutral_title or self.pages.currentWidget() is self.neutral
-        if neutral:
-            self.setWindowTitle(_("Documents"))
-            from PySide6.QtWidgets import QStyle  # only for the neutral screen: not at start-up
-
-            self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
-        else:
-            self.setWindowTitle(_("Trainee Handbook"))
-            self.setWindowIcon(app_icon())
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.setApplicationDisplayName(self.windowTitle())
-            app.setWindowIcon(self.windowIcon())
+        apply_identity(self, neutral)
 
     def actor_text(self, actor: Actor) -> str:
         if actor.kind == "support":
@@ -659,11 +657,12 @@ class MainWindow(QMainWindow):
         self.file_watch.stop()
         from handbook_app.ui.dialogs.record_dialog import RecordDialog
 
-        for dialog in self.context.open_dialogs():
+        dialogs = self.context.open_dialogs()  # before saving: a saved form closes itself, and is emptied too
+        for dialog in dialogs:
             if isinstance(dialog, RecordDialog):
                 with contextlib.suppress(Exception):
                     dialog.guard.keep_for_lock()  # saved as a record, or kept as a draft inside the vault
-        self._close_dialogs()
+        self._close_dialogs(dialogs)
         if self.workspace is not None:
             self.workspace.clear()
         with contextlib.suppress(Exception):
@@ -693,22 +692,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.neutral)
         self.apply_title()
 
-    def _close_dialogs(self) -> None:
-        popup = QApplication.activePopupWidget()
-        while popup is not None:
-            popup.close()
-            if QApplication.activePopupWidget() is popup:
-                break
-            popup = QApplication.activePopupWidget()
-        for dialog in self.context.open_dialogs():
-            dialog.reject()
-        for widget in QApplication.topLevelWidgets():
-            if widget is self or not widget.isVisible():
-                continue
-            if isinstance(widget, QDialog):
-                widget.reject()
-            else:
-                widget.close()  # e.g. the rights guide opened in its own window before unlocking
+    def _close_dialogs(self, dialogs=None) -> None:
+        close_windows(self, self.context.open_dialogs() if dialogs is None else dialogs)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.WindowStateChange and self.isMinimized() and self.context.handbook is not None:

@@ -24,6 +24,7 @@ from handbook_app.i18n.formatting import format_datetime, join_sentences
 from handbook_app.services.session import UnlockInfo
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.icons import nav_icon
+from handbook_app.ui.palette import banner_style
 from handbook_app.ui.source_cache import forget_module_sources
 
 
@@ -225,7 +226,7 @@ class Workspace(QWidget):
             where = _("It is saved at: {path}").format(path=str(hb.path)) if hb is not None else ""
             self.banner_label.setText(join_sentences(
                 [_("The new vault was created. Only its passphrase opens it."), where]))
-            self.banner.setStyleSheet("#banner { background: #e8f1fb; border: 1px solid #8fb3dc; border-radius: 4px; }")
+            self.banner.setStyleSheet(banner_style("info"))
             self.banner.show()
             return
         if info.last_opened is None:
@@ -238,10 +239,10 @@ class Workspace(QWidget):
                 "{count} failed attempt to open it since then.", "{count} failed attempts to open it since then.",
                 info.failed_since).format(count=info.failed_since))
             sentences.append(_("If that was not you, someone may have tried to guess your passphrase."))
-            self.banner.setStyleSheet("#banner { background: #fdecea; border: 1px solid #b00020; border-radius: 4px; }")
+            self.banner.setStyleSheet(banner_style("error"))
         else:
             sentences.append(_("No failed attempts since then."))
-            self.banner.setStyleSheet("#banner { background: #e8f1fb; border: 1px solid #8fb3dc; border-radius: 4px; }")
+            self.banner.setStyleSheet(banner_style("info"))
         text = join_sentences(sentences)
         self.banner_label.setText(text)
         self.banner.show()

@@ -4,14 +4,15 @@ for PDF files, recordings and anything else, what is known about it and "Export 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -23,8 +24,10 @@ from handbook_app.services.work import is_image
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.lang import follow_language, translate_buttons
 from handbook_app.ui.widgets.attachments import export_copy, format_size
+from handbook_app.ui.widgets.photo_view import PhotoView
 
 VIEW_LIMIT = 64 * 1024 * 1024
+MAX_SIDE = 4096  # pixels kept in memory for a photo (a 4000×3000 phone photo stays whole)
 
 
 class AttachmentViewer(QDialog):
@@ -35,12 +38,29 @@ class AttachmentViewer(QDialog):
         self.attachment = attachment
         self.image: QImage | None = None
         layout = QVBoxLayout(self)
-        self.picture = QLabel(self)
-        self.picture.setObjectName("picture")
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(self.picture)
-        self.scroll.setWidgetResizable(True)
+        # The photo, fitted to the window, with zoom and pan; the zoom buttons beside it.
+        self.picture = PhotoView(self)
+        self.zoom_bar = QWidget(self)
+        bar = QHBoxLayout(self.zoom_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.zoom_out_button = QPushButton("−", self.zoom_bar)
+        self.zoom_in_button = QPushButton("+", self.zoom_bar)
+        self.fit_button = QPushButton(self.zoom_bar)
+        self.actual_button = QPushButton(self.zoom_bar)
+        self.zoom_label = QLabel(self.zoom_bar)
+        self.zoom_label.setObjectName("zoomLevel")
+        for button, slot, name in ((self.zoom_out_button, self.picture.zoom_out, "zoomOut"),
+                                   (self.zoom_in_button, self.picture.zoom_in, "zoomIn"),
+                                   (self.fit_button, self.picture.fit, "zoomFit"),
+                                   (self.actual_button, self.picture.actual_size, "zoomActual")):
+            button.setObjectName(name)
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        bar.addWidget(self.zoom_label)
+        bar.addStretch(1)
+        self.picture.zoom_changed.connect(lambda scale: self.zoom_label.setText(f"{round(scale * 100)} %"))
+        self.scroll = self.picture  # hidden when there is no picture to show
         self.message = QLabel(self)
         self.message.setObjectName("viewerMessage")
         self.message.setWordWrap(True)
@@ -56,6 +76,7 @@ class AttachmentViewer(QDialog):
         self.values["type"].setText(attachment.media_type)
         self.values["sha"].setText(attachment.sha256)
         layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.zoom_bar)
         layout.addWidget(self.message)
         layout.addWidget(info)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -65,7 +86,12 @@ class AttachmentViewer(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._load()
-        self.resize(760, 640 if self.image is not None else 300)
+        self.zoom_bar.setVisible(self.image is not None)
+        available = (self.screen() or QApplication.primaryScreen()).availableGeometry()
+        if self.image is not None:  # as large as the screen allows, so the fitted photo is readable
+            self.resize(min(1100, available.width() - 40), min(860, available.height() - 80))
+        else:
+            self.resize(min(760, available.width() - 40), 300)
         context.track(self)
         follow_language(self, self.retranslate)
         self.retranslate()
@@ -86,8 +112,11 @@ class AttachmentViewer(QDialog):
             self.scroll.hide()
             return
         self.image = image
-        shown = image if image.width() <= 1600 else image.scaledToWidth(1600, Qt.TransformationMode.SmoothTransformation)
-        self.picture.setPixmap(QPixmap.fromImage(shown))
+        if max(image.width(), image.height()) > MAX_SIDE:  # enough to read a document at 100 %
+            image = image.scaled(MAX_SIDE, MAX_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+            self.image = image
+        self.picture.set_image(image)
 
     def retranslate(self, *_args) -> None:
         self.setWindowTitle(self.attachment.name)
@@ -105,6 +134,12 @@ class AttachmentViewer(QDialog):
             self.message.setText(_("This kind of file is not shown inside the app. To open it, export a copy "
                                    "(the copy is not encrypted)."))
         self.export_button.setText(_("Export a copy…"))
+        self.zoom_out_button.setToolTip(_("Zoom out (−)"))
+        self.zoom_in_button.setToolTip(_("Zoom in (+)"))
+        self.fit_button.setText(_("Fit"))
+        self.fit_button.setToolTip(_("Show the whole picture (0)"))
+        self.actual_button.setText("100 %")
+        self.actual_button.setToolTip(_("Actual size (1); drag or use the arrow keys to move around"))
         translate_buttons(self.buttons)
 
     def done(self, result: int) -> None:

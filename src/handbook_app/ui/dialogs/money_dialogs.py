@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from handbook_app.core import records as r
@@ -142,6 +143,8 @@ class RepaymentDialog(RecordDialog):
         differs = loan_cur != paid_cur
         self.form.setRowVisible(self.editors["rate"], differs)
         self.form.setRowVisible(self.conversion, differs)
+        if self.isVisible():  # the rate row appeared (yen for a đồng loan): grow once the hints are set
+            QTimer.singleShot(0, lambda: self.fit_height() if self.isVisible() else None)
         if not differs and self.editors["rate"].text().strip():  # type: ignore[attr-defined]
             self.editors["rate"].edit.clear()  # type: ignore[attr-defined]  # no rate within one currency
         amount = quiet_money(paid_editor.text(), paid_cur)  # type: ignore[attr-defined]

@@ -33,13 +33,12 @@ from handbook_app.services.errors import VaultError
 from handbook_app.services.work import hours_in_month, month_days
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.lang import follow_language, translate_buttons
+from handbook_app.ui.palette import tone
 from handbook_app.ui.widgets.editors import MonthEditor
 from handbook_app.ui.widgets.field import error_label
 
 DAY, START, END, BREAK, HOLIDAY = range(5)
 HEADERS = (N_("Day"), N_("Start time"), N_("End time"), N_("Break (minutes)"), N_("Holiday work"))
-BAD = QColor("#fdecea")
-DONE = QColor("#eeeeee")
 
 
 def _day_text(day: dt.date) -> str:
@@ -154,7 +153,7 @@ class MonthGridDialog(QDialog):
                 for col in range(len(HEADERS)):
                     cell = self.table.item(row, col)
                     cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                    cell.setBackground(QBrush(DONE))
+                    cell.setBackground(QBrush(QColor(tone("grid_done"))))
         self.table.blockSignals(False)
 
     def set_cell(self, day: int, column: int, text: str) -> None:
@@ -173,7 +172,7 @@ class MonthGridDialog(QDialog):
     def _mark(self, row: int, column: int, message: str) -> None:
         item = self.table.item(row, column)
         self.table.blockSignals(True)
-        item.setBackground(QBrush(BAD))
+        item.setBackground(QBrush(QColor(tone("grid_bad"))))
         item.setToolTip(message)
         self.table.blockSignals(False)
 

@@ -30,6 +30,7 @@ from handbook_app.services.work import (
 )
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.models.contract_models import ContractModel, HoursModel, PayslipModel
+from handbook_app.ui.palette import tone
 from handbook_app.ui.screens.base import TabbedRecordScreen
 from handbook_app.ui.screens.incidents_screen import VerifyBar
 from handbook_app.ui.widgets.record_list import RecordListPanel
@@ -51,25 +52,25 @@ def findings_html(review: PayslipReview | None) -> str:
         amount = format_money(review.shortfall_yen, "JPY")
         text = (_("Estimated shortfall this month: {amount}") if status is CheckStatus.CHECKED else
                 _("Estimated shortfall this month: at least {amount} (not fully checked)")).format(amount=amount)
-        parts.append('<p style="color:#b00020"><b>' + html.escape(text) + "</b></p>")
+        parts.append(f'<p style="color:{tone("error")}"><b>' + html.escape(text) + "</b></p>")
     elif review.contract is None:
         parts.append("<p>" + html.escape(_("No contract covers this month, so the pay could not be compared with "
                                            "a prefecture's minimum wage or with what was promised. Add the "
                                            "contract, or link the payslip to it.")) + "</p>")
     elif status is CheckStatus.NOT_CHECKED:
-        parts.append('<p style="color:#8a5300"><b>' + html.escape(
+        parts.append(f'<p style="color:{tone("warn")}"><b>' + html.escape(
             _("Not checked against the minimum wage: see why below. This is not a result of “no shortfall”."))
             + "</b></p>")
     elif status is CheckStatus.LOWER_BOUND:
-        parts.append('<p style="color:#8a5300"><b>' + html.escape(
+        parts.append(f'<p style="color:{tone("warn")}"><b>' + html.escape(
             _("Only partly checked: the minimum wage in force this month is not known.")) + "</b></p>")
     elif not review.findings:
-        parts.append('<p style="color:#1b5e20">' + html.escape(
+        parts.append(f'<p style="color:{tone("ok")}">' + html.escape(
             _("No problem found: the pay is at or above the minimum wage and the premiums, and the deductions are "
               "within what the contract promised.")) + "</p>")
     items = []
     for finding in review.findings:
-        colour = {Severity.SHORTFALL: "#b00020", Severity.WARNING: "#8a5300"}.get(finding.severity, "")
+        colour = {Severity.SHORTFALL: tone("error"), Severity.WARNING: tone("warn")}.get(finding.severity, "")
         text = html.escape(finding.render())
         if finding.status is not CheckStatus.CHECKED and finding.severity is not Severity.INFO:
             text = "<b>" + text + "</b>"
@@ -87,9 +88,9 @@ def findings_html(review: PayslipReview | None) -> str:
             line = join_sentences([line, _("{extra} logged hours were not paid.").format(extra=hours(logged - paid))])
         parts.append("<p>" + html.escape(line) + "</p>")
     else:
-        parts.append('<p style="color:#555">' + html.escape(
+        parts.append(f'<p style="color:{tone("muted")}">' + html.escape(
             _("No hours logged for this month. Logging each day's hours makes this check stronger.")) + "</p>")
-    parts.append('<p style="color:#555"><small>' + html.escape(
+    parts.append(f'<p style="color:{tone("muted")}"><small>' + html.escape(
         _("An estimate from the figures entered, to help you ask questions; not a legal decision.")) + "</small></p>")
     return "".join(parts)
 
@@ -192,7 +193,7 @@ class ContractPayScreen(TabbedRecordScreen):
                 "Estimated shortfall in total: at least {amount} ({count} month with a problem, of {checked}).",
                 "Estimated shortfall in total: at least {amount} ({count} months with a problem, of {checked}).",
                 len(flagged))
-            text = "<b style='color:#b00020'>" + html.escape(message.format(
+            text = f"<b style='color:{tone('error')}'>" + html.escape(message.format(
                 amount=amount, count=len(flagged), checked=len(reviews))) + "</b>"
         elif summary.checked_months:
             text = html.escape(ngettext("No shortfall found in {count} payslip checked.",
@@ -201,7 +202,7 @@ class ContractPayScreen(TabbedRecordScreen):
         else:
             text = ""
         for warning in self.contract_warnings:
-            text += "<br><b style='color:#b00020'>" + html.escape(warning) + "</b>"
+            text += "<br><b style='color:" + tone("error") + "'>" + html.escape(warning) + "</b>"
         partly = summary.lower_bound_months
         if partly:
             text += " " + html.escape(ngettext(

@@ -14,8 +14,9 @@ from handbook_app.i18n import LANGUAGE_NAMES, _, current_locale, ngettext
 from handbook_app.ui import file_dialogs, messages
 from handbook_app.ui.dialogs.official_view import OfficialView
 from handbook_app.ui.dialogs.selfcheck_dialog import SelfCheckDialog
+from handbook_app.ui.palette import tone
 from handbook_app.ui.screens.guide_parts import HTML_ROLE, LANG_ROLE, SLUG_ROLE, article_html, print_available
-from handbook_app.ui.widgets.help_now import show_help_now
+from handbook_app.ui.widgets.help_now import contact_line_html, show_help_now
 
 
 class GuideActionsMixin:
@@ -75,12 +76,8 @@ class GuideActionsMixin:
         steps = "".join(f"<li style='margin-bottom:6px'>{html.escape(s)}</li>" for s in task.steps[lang])
         self.task_steps.setText(f"<ol style='font-size:13pt'>{steps}</ol>")
         lines = []
-        for key in task.contacts:
-            c = self.guide.contact(key)
-            # Only a real number gets the big type; "no single number" is an explanation, in body text.
-            number = (f"<span style='font-size:14pt'>{html.escape(c.number)}</span>" if c.number
-                      else html.escape(_("No single number: check the local office")))
-            lines.append(f"<li><b>{html.escape(c.name.get(lang, c.name['en']))}</b>: {number}</li>")
+        for key in task.contacts:  # each line with its languages and hours (ui.widgets.help_now)
+            lines.append(contact_line_html(self.guide.contact(key), lang))
         self.task_contacts.setText(
             "<p style='font-size:13pt'><b>{}</b></p><ul>{}</ul>".format(html.escape(_("Who to call")), "".join(lines)) if lines else "")
         self.task_steps.setAccessibleName(_("Steps"))
@@ -160,7 +157,7 @@ class GuideActionsMixin:
             item = QListWidgetItem(f"{hit.title} — {hit.snippet}")
             tag = "" if hit.lang == current_locale() else f" <small>[{html.escape(hit.lang)}]</small>"
             item.setData(HTML_ROLE, f"<b>{html.escape(hit.title)}</b>{tag}<br>"
-                                    f"<span style='color:#444'>{hit.snippet_html()}</span>")
+                                    f"<span style='color:{tone('muted')}'>{hit.snippet_html()}</span>")
             item.setData(SLUG_ROLE, hit.slug)
             item.setData(LANG_ROLE, hit.lang)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}. {hit.snippet}")

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from handbook_app.ui.screens.guide_parts import (
-    ARTICLE_CSS,
     LEFT_MIN_WIDTH,
     TASK_COLUMN_MIN,
-    WARNING_STYLE,
     HtmlItemDelegate,
     TopicTree,
+    article_stylesheet,
+    warning_style,
 )
 from handbook_app.ui.widgets.wrapping import ColumnsLayout, FlowLayout, VerticalScroll, WrapButton
 
@@ -203,7 +203,7 @@ class GuideBuildMixin:
         layout.addLayout(bar)
         self.stale_banner = QLabel(page)
         self.stale_banner.setObjectName("guideStaleWarning")
-        self.stale_banner.setStyleSheet(WARNING_STYLE)
+        self.stale_banner.setStyleSheet(warning_style())
         self.stale_banner.setWordWrap(True)
         self.stale_banner.hide()
         layout.addWidget(self.stale_banner)
@@ -224,7 +224,7 @@ class GuideBuildMixin:
         browser.setObjectName(name)
         browser.setOpenLinks(False)
         browser.setOpenExternalLinks(False)
-        browser.document().setDefaultStyleSheet(ARTICLE_CSS)
+        browser.document().setDefaultStyleSheet(article_stylesheet())
         browser.anchorClicked.connect(self._anchor_clicked)
         browser.highlighted.connect(self._link_hovered)
         browser.setFrameShape(QFrame.Shape.StyledPanel)

@@ -26,6 +26,7 @@ from handbook_app.guide import Article, freshness_warning
 from handbook_app.i18n import N_, tr
 from handbook_app.i18n.formatting import format_date
 from handbook_app.resources import facts_meta
+from handbook_app.ui.palette import article_css, tone
 
 TOPIC_LABELS = {
     "status": N_("Your status and the programme"),
@@ -54,16 +55,17 @@ LEFT_MIN_WIDTH = 190
 TASK_COLUMN_MIN = 200
 LANG_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
-WARNING_STYLE = "color: #b00020; font-weight: bold;"
-# The intro (summary) is set apart by size, a muted colour and a light band, never by italics:
-# slanted Japanese (synthetic oblique CJK) is hard to read.
-ARTICLE_CSS = ("h1 { font-size: 150%; } h2 { font-size: 120%; margin-top: 14px; } "
-               "blockquote { background: #fff8e1; } .foot { color: #444; font-size: small; } "
-               ".warn { color: #b00020; font-weight: bold; } "
-               "p.intro { font-size: 110%; color: #37474f; background-color: #eef3f7; } "
-               ".em { font-weight: bold; } "
-               # furigana: Qt's rich text has no <ruby>, so the reading follows the word, small and grey
-               ".rt { font-size: small; color: #555; }")
+
+
+def warning_style() -> str:
+    return f"color: {tone('error')}; font-weight: bold;"
+
+
+def article_stylesheet() -> str:
+    """The reader's CSS for the palette in use (ui.palette.article_css: light or dark). The intro is set apart by
+    size, a muted colour and a band, never by italics: slanted Japanese (synthetic oblique CJK) is hard to read."""
+    # furigana: Qt's rich text has no <ruby>, so the reading follows the word, small and muted
+    return article_css() + f" .rt {{ font-size: small; color: {tone('muted')}; }}"
 # CJK ideographs, kana, fullwidth forms and Hangul: text that must never be italicised.
 _CJK_RE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 _ITALIC_RE = re.compile(r"<i>(.*?)</i>", re.DOTALL)

@@ -28,16 +28,16 @@ from handbook_app.ui.screens.base import Screen
 from handbook_app.ui.screens.guide_actions import GuideActionsMixin
 from handbook_app.ui.screens.guide_build import GuideBuildMixin
 from handbook_app.ui.screens.guide_parts import (  # re-exported: tests and other screens use these names
-    ARTICLE_CSS,
     TOPIC_LABELS,
     article_html,
+    article_stylesheet,
     default_second_lang,
     print_available,
     without_cjk_italics,
 )
 from handbook_app.ui.screens.guide_texts import GuideTextsMixin
 
-__all__ = ["ARTICLE_CSS", "TOPIC_LABELS", "GuideScreen", "article_html", "default_second_lang", "open_guide_window",
+__all__ = ["TOPIC_LABELS", "article_stylesheet", "GuideScreen", "article_html", "default_second_lang", "open_guide_window",
            "print_available",
            "without_cjk_italics"]
 

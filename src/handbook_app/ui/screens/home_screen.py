@@ -29,10 +29,11 @@ from handbook_app.services.home import HomeSummary, ReminderItem, WageSummary, h
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.models.record_model import date, money
 from handbook_app.ui.models.reminder_model import ReminderModel
+from handbook_app.ui.palette import tone
 from handbook_app.ui.screens.base import Screen
 from handbook_app.ui.widgets.record_list import RecordListPanel
 
-URGENCY_COLOURS = ("#1b5e20", "#8a5a00", "#b00020")
+URGENCY_TONES = ("ok", "warn", "error")  # ui.palette tones: readable on light and dark palettes
 KINDS = (r.Contract.KIND, r.Reminder.KIND, r.Loan.KIND, r.Repayment.KIND, r.Remittance.KIND, r.Incident.KIND,
          r.Profile.KIND)
 
@@ -166,11 +167,19 @@ class HomeScreen(Screen):
 
         self.facts_note = FactsNote(context, self)  # once, after a facts update: months whose review changed
         layout.addWidget(self.facts_note)
+        self._add_quick_actions(layout)
         layout.addLayout(cards)
         layout.addWidget(self.coming_title)
         layout.addWidget(self.coming)
         layout.addWidget(self.own_title)
         layout.addWidget(self.reminders, 1)
+
+    # --- one-click actions (issue 16 #10; kept apart from the cards) ------------------------------------
+    def _add_quick_actions(self, layout: QVBoxLayout) -> None:
+        from handbook_app.ui.widgets.home_actions import HomeActions
+
+        self.actions_row = HomeActions(self.context, self)
+        layout.addWidget(self.actions_row)
 
     def panels(self) -> list[RecordListPanel]:
         return [self.reminders]
@@ -228,6 +237,7 @@ class HomeScreen(Screen):
         self.reminders.retranslate()
         if self.context.handbook is not None:
             self.backup_hint.refresh()
+        self.actions_row.retranslate()
         self._show()
 
     def _show(self) -> None:
@@ -241,11 +251,11 @@ class HomeScreen(Screen):
         self.sent_card.title.setText(_("Sent home in {year}").format(year=s.today.year))
         figure, detail, alarming = wage_card_texts(s.wages)
         self.wage_card.value.setText(figure)
-        self.wage_card.value.setStyleSheet(f"color: {URGENCY_COLOURS[2]}" if alarming else "")
+        self.wage_card.value.setStyleSheet(f"color: {tone(URGENCY_TONES[2])}" if alarming else "")
         self.wage_card.set_detail(detail)
         self.debt_card.value.setText("\n".join(money(m) for m in s.debt_remaining) or _("Nothing owed"))
         if s.debt_trap and s.deadline is not None:
-            self.debt_card.set_detail(f"<b style='color:{URGENCY_COLOURS[2]}'>" + html.escape(_(
+            self.debt_card.set_detail(f"<b style='color:{tone(URGENCY_TONES[2])}'>" + html.escape(_(
                 "Debt trap warning: at the pace of recent months, {loans} will not be paid off before {date}, "
                 "when your contract or period of stay ends.").format(
                 loans=format_list(s.debt_trap, quoted=True), date=format_date(s.deadline))) + "</b>")
@@ -261,5 +271,5 @@ class HomeScreen(Screen):
             self.coming.addItem(_("Nothing due in the next weeks."))
         for item in s.reminders:
             entry = QListWidgetItem(reminder_text(item))
-            entry.setForeground(QBrush(QColor(URGENCY_COLOURS[item.urgency])))
+            entry.setForeground(QBrush(QColor(tone(URGENCY_TONES[item.urgency]))))
             self.coming.addItem(entry)

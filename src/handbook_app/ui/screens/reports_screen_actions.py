@@ -147,8 +147,9 @@ class ReportActions:
 
     # ------------------------------------------------------------------ save
     def suggested_name(self) -> str:
-        names = {"evidence": "evidence-pack", "debt-summary": "debt-summary", "shortfall": "wage-shortfall"}
-        return "{name}-{day}.pdf".format(name=names.get(self.kind(), "report"), day=dt.date.today().isoformat())
+        # File names in the user's language (translators: short, without any of / \\ : * ? " < > |).
+        names = {"evidence": _("evidence-pack"), "debt-summary": _("debt-summary"), "shortfall": _("wage-shortfall")}
+        return "{name}-{day}.pdf".format(name=names.get(self.kind(), _("report")), day=dt.date.today().isoformat())
 
     def save(self) -> None:
         hb = self.context.handbook

@@ -33,13 +33,13 @@ from handbook_app.services.reports import (
     REPORT_KINDS,
     SECTIONS,
 )
+from handbook_app.ui.palette import warning_box_style
 from handbook_app.ui.widgets.date_edit import DateEdit
 from handbook_app.ui.widgets.field import error_label
 
 LANG_CODES = ("vi", "ja", "en")
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-WARNING_STYLE = "background: #fff4e5; border: 1px solid #e0a040; border-radius: 4px; padding: 6px;"
 PRINT_DPI = 150
 # The records a user can leave out, as groups in the list (kind, group title).
 RECORD_GROUPS = (
@@ -249,7 +249,7 @@ def build(screen) -> None:
     screen.warning = QLabel(screen)
     screen.warning.setObjectName("pdfWarning")
     screen.warning.setWordWrap(True)
-    screen.warning.setStyleSheet(WARNING_STYLE)
+    screen.warning.setStyleSheet(warning_box_style())
     outer.addWidget(screen.warning)
     buttons = QHBoxLayout()
     screen.preview_button = QPushButton(screen)

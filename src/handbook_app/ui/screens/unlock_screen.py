@@ -59,6 +59,7 @@ class UnlockScreen(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("unlockStatus")
         self.actor_picker = ActorPicker(self)
+        self.actor_picker.submitted.connect(self._submit)
         self.unlock_button = QPushButton(self)
         self.unlock_button.setObjectName("unlockButton")
         self.unlock_button.setDefault(True)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QFormLayout, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget
 
 from handbook_app.core.records import Actor
 from handbook_app.i18n import _
-from handbook_app.ui.widgets.field import ERROR_STYLE
+from handbook_app.ui.widgets.field import ERROR_STYLE, reserve_line
 
 
 class ActorPicker(QWidget):
+    submitted = Signal()  # Enter in the name or organisation field: confirm, as Enter in the passphrase does
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("actorPicker")
@@ -32,7 +35,12 @@ class ActorPicker(QWidget):
         self.org_label.setBuddy(self.organisation)
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
         self.error_label.hide()
+        reserve_line(self.error_label)
+        for edit in (self.name, self.organisation):
+            edit.returnPressed.connect(self.submitted.emit)
+        self.name.textEdited.connect(self._name_typed)
         details = QFormLayout()
         details.setContentsMargins(24, 0, 0, 0)
         details.addRow(self.name_label, self.name)
@@ -47,6 +55,10 @@ class ActorPicker(QWidget):
         self.support.toggled.connect(self._toggle)
         self._toggle(False)
         self.retranslate()
+
+    def _name_typed(self, text: str) -> None:
+        if text.strip():
+            self.error_label.hide()  # the "enter your name" line goes as soon as a name is typed
 
     def _toggle(self, support: bool) -> None:
         for widget in (self.name, self.organisation, self.name_label, self.org_label):

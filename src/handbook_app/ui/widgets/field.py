@@ -5,18 +5,40 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-ERROR_STYLE = "color: #b00020;"
+from handbook_app.ui.palette import tone
+
+
+def error_style() -> str:
+    """The red of an error line, readable on the palette in use (light or dark)."""
+    return f"color: {tone('error')};"
+
+
+def __getattr__(name: str) -> str:
+    # ERROR_STYLE is read when a module imports it: by then the palette the user runs with is set.
+    if name == "ERROR_STYLE":
+        return error_style()
+    raise AttributeError(name)
+
+
+def reserve_line(label: QLabel) -> QLabel:
+    """Keep one line of room for `label` while it is hidden, so the fields below never move when an
+    error appears or goes away as the user types (a click would land in the wrong field)."""
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
+    label.setMinimumHeight(label.fontMetrics().lineSpacing())
+    return label
 
 
 def error_label(parent: QWidget, name: str = "") -> QLabel:
-    """A hidden, word-wrapped, red line for an inline error message."""
+    """A hidden, word-wrapped, red line for an inline error message; its first line's room is kept."""
     label = QLabel(parent)
     if name:
         label.setObjectName(name)
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(error_style())
     label.setWordWrap(True)
     label.hide()
-    return label
+    return reserve_line(label)
 
 
 class FieldEditor(QWidget):
@@ -32,7 +54,7 @@ class FieldEditor(QWidget):
         outer.addLayout(self.row)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("fieldError")
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setStyleSheet(error_style())
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()

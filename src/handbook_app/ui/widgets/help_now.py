@@ -25,18 +25,59 @@ from PySide6.QtWidgets import (
 )
 
 from handbook_app.guide import Contact, Guide, freshness_warning
-from handbook_app.i18n import _, current_locale
+from handbook_app.i18n import LANGUAGE_NAMES, _, current_locale
 from handbook_app.i18n.formatting import format_date
 from handbook_app.services import guide as guide_service
 from handbook_app.ui.lang import notifier, translate_buttons
+from handbook_app.ui.palette import tone
 
 HELP_KEY = QKeySequence(Qt.Key.Key_F1)
-URGENT_STYLE = "QFrame#contactCard[urgent=\"true\"] { border: 2px solid #b00020; background: #fff4f4; }"
 CARD_STYLE = "QFrame#contactCard { border: 1px solid #c8c8c8; border-radius: 6px; background: palette(base); }"
+
+
+def urgent_style() -> str:
+    return (f"QFrame#contactCard[urgent=\"true\"] {{ border: 2px solid {tone('error_border')}; "
+            f"background: {tone('error_bg')}; }}")
 
 
 def _esc(text: str) -> str:
     return html.escape(text)
+
+
+def languages_text(contact: Contact, lang: str | None = None) -> str:
+    """Which languages the line answers in, said in the reader's language; "not recorded" when unknown."""
+    lang = lang or current_locale()
+    if contact.languages is None:
+        return _("Languages: not recorded")
+    names = ", ".join(LANGUAGE_NAMES.get(code, code) for code in contact.languages)
+    if lang not in contact.languages and contact.languages == ("ja",):
+        return _("Answered in Japanese only")
+    return _("Languages: {names}").format(names=names)
+
+
+def hours_text(contact: Contact, lang: str | None = None) -> str:
+    """Opening hours; without hours, why (a verified entry is not called "not verified")."""
+    lang = lang or current_locale()
+    if contact.hours:
+        return _("Hours: {hours}").format(hours=contact.hours.get(lang, contact.hours["en"]))
+    if not contact.verified:
+        return _("Hours: not verified")
+    if contact.number is None:
+        return _("Hours: those of the office you contact")
+    return _("Hours: not given by the source")
+
+
+def contact_line_html(contact: Contact, lang: str | None = None) -> str:
+    """One "who to call" line for a guide card: name, number, its languages and hours."""
+    lang = lang or current_locale()
+    # Only a real number gets the big type; "no single number" is an explanation, in body text.
+    number = (f"<span style='font-size:14pt'>{_esc(contact.number)}</span>" if contact.number
+              else _esc(_("No single number: check the local office")))
+    languages = languages_text(contact, lang)
+    only_ja = contact.languages == ("ja",) and lang != "ja"
+    languages_html = f"<b style='color:{tone('warn')}'>{_esc(languages)}</b>" if only_ja else _esc(languages)
+    return (f"<li><b>{_esc(contact.name.get(lang, contact.name['en']))}</b>: {number}"
+            f"<br><span style='font-size:small'>{languages_html} · {_esc(hours_text(contact, lang))}</span></li>")
 
 
 class ContactCard(QFrame):
@@ -84,20 +125,21 @@ class ContactCard(QFrame):
         else:
             parts.append(f"<p style='margin:4px 0'><b>{_esc(self.number_text())}</b></p>")
         parts.append(f"<p style='margin:2px 0'>{_esc(c.purpose.get(lang, c.purpose['en']))}</p>")
-        if c.hours:
-            hours = _("Hours: {hours}").format(hours=c.hours.get(lang, c.hours["en"]))
+        languages = languages_text(c, lang)
+        if c.languages == ("ja",) and lang != "ja":  # someone in crisis must know before dialling
+            parts.append(f"<p style='margin:2px 0; color:{tone('warn')}'><b>{_esc(languages)}</b></p>")
         else:
-            hours = _("Hours: not verified")
-        parts.append(f"<p style='margin:2px 0'>{_esc(hours)}</p>")
+            parts.append(f"<p style='margin:2px 0'>{_esc(languages)}</p>")
+        parts.append(f"<p style='margin:2px 0'>{_esc(hours_text(c, lang))}</p>")
         if c.note:
-            parts.append(f"<p style='margin:2px 0; color:#555'>{_esc(c.note.get(lang, c.note['en']))}</p>")
+            parts.append(f"<p style='margin:2px 0; color:{tone('muted')}'>{_esc(c.note.get(lang, c.note['en']))}</p>")
         check = _("Checked on {date}").format(date=format_date(c.checked_on))
         if not c.verified:
             check += " · " + _("not verified: confirm before relying on it")
         warning = freshness_warning(c.checked_on)
-        parts.append(f"<p style='margin:2px 0; color:#666; font-size:small'>{_esc(check)}</p>")
+        parts.append(f"<p style='margin:2px 0; color:{tone('muted')}; font-size:small'>{_esc(check)}</p>")
         if warning:
-            parts.append(f"<p style='margin:2px 0; color:#b00020'>{_esc(warning)}</p>")
+            parts.append(f"<p style='margin:2px 0; color:{tone('error')}'>{_esc(warning)}</p>")
         self.label.setText("".join(parts))
         self.setAccessibleName(f"{name}: {self.number_text()}")
         self.label.setAccessibleName(f"{name}: {self.number_text()}")
@@ -114,7 +156,7 @@ class HelpNowPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("helpNowPanel")
         self.guide = guide or guide_service.guide()
-        self.setStyleSheet(CARD_STYLE + URGENT_STYLE)
+        self.setStyleSheet(CARD_STYLE + urgent_style())
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel(self)
@@ -169,6 +211,9 @@ class HelpNowDialog(QDialog):
         layout.addWidget(self.panel, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
+        self.shortcuts_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.HelpRole)
+        self.shortcuts_button.setObjectName("shortcutsList")
+        self.shortcuts_button.clicked.connect(self._show_shortcuts)
         layout.addWidget(self.buttons)
         notifier().changed.connect(self.retranslate)
         self.retranslate()
@@ -179,9 +224,15 @@ class HelpNowDialog(QDialog):
         self.open_article.emit(slug)
         self.close()
 
+    def _show_shortcuts(self) -> None:
+        from handbook_app.ui.widgets.home_actions import show_shortcuts
+
+        show_shortcuts(self)
+
     def retranslate(self, *_args: object) -> None:
         self.setWindowTitle(_("Help now"))
         translate_buttons(self.buttons)
+        self.shortcuts_button.setText(_("Keyboard shortcuts"))
 
 
 def show_help_now(parent: QWidget, guide: Guide | None = None) -> HelpNowDialog:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ from handbook_app.ui import messages
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.lang import follow_language, translate_buttons
 from handbook_app.ui.models.debt_models import DerivedTableModel, LoanOverviewModel, StatementModel
+from handbook_app.ui.palette import tone
 from handbook_app.ui.widgets.chart_view import ChartView
 from handbook_app.ui.widgets.record_list import RecordListPanel
 from handbook_app.ui.widgets.table_fit import ColumnFitter, WrappingHeader
@@ -151,7 +152,7 @@ class DebtOverviewPanel(QWidget):
         self.problems = QLabel(self)
         self.problems.setObjectName("debtProblems")
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #b00020;")
+        self.problems.setStyleSheet(f"color: {tone('error')};")
         self.problems.hide()
         self.model = LoanOverviewModel(self)
         self.table = derived_table(self.model, self, "loanOverview", fitted=True, wrap=True, limit=220)
@@ -162,6 +163,7 @@ class DebtOverviewPanel(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.table, 3)
         row.addWidget(self.chart, 2)
+        self.details.installEventFilter(self)  # on resize: the table keeps room for all its columns
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
@@ -182,6 +184,21 @@ class DebtOverviewPanel(QWidget):
         self.model.set_rows(data.outlooks if data else [])
         self.chart.set_charts(data.charts if data else [])
         self.retranslate()
+        QTimer.singleShot(0, self._share_width)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if obj is self.details and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._share_width)
+        return False
+
+    def _share_width(self) -> None:
+        """At the first-start size (1100×720) the 3:2 split cut the table's last column behind a scrollbar:
+        the table gets the width its columns need, up to 70 % of the row; the chart keeps the rest."""
+        header = self.table.horizontalHeader()
+        needed = sum(header.sectionSize(i) for i in range(header.count()) if not header.isSectionHidden(i))
+        needed += 2 * self.table.frameWidth() + (self.table.verticalScrollBar().sizeHint().width()
+                                                  if self.table.verticalScrollBar().isVisible() else 0)
+        self.table.setMinimumWidth(min(needed, int(self.details.width() * 0.7)))
 
     def clear(self) -> None:
         self.set_data(None)

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from handbook_app.core.money import Money
 from handbook_app.i18n import _, current_locale
-from handbook_app.i18n.formatting import ParseError, format_amount, parse_money
+from handbook_app.i18n.formatting import ParseError, format_amount, parse_money, reading_note
+from handbook_app.ui.palette import tone
 from handbook_app.ui.widgets.field import FieldEditor
 
 
@@ -47,10 +48,24 @@ class MoneyEdit(FieldEditor):
             self.unit.setObjectName("fixedCurrency")
             self.row.addWidget(self.unit)
         self.edit.textEdited.connect(lambda _text: self.set_error(None))
+        # "20,000" from a Japanese payslip in the Vietnamese app: accepted for yen and đồng, and said how.
+        self.note = QLabel(self)
+        self.note.setObjectName("readingNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(f"color: {tone('muted')};")
+        self.note.hide()
+        self.layout().addWidget(self.note)
+        self.edit.textChanged.connect(self._show_reading)
+        self.currency_box.currentIndexChanged.connect(self._show_reading)
         self.retranslate()
 
     def focus_widget(self) -> QWidget:
         return self.edit
+
+    def _show_reading(self, *_args) -> None:
+        note = reading_note(self.edit.text(), self.currency())
+        self.note.setText(note or "")
+        self.note.setVisible(bool(note))
 
     def retranslate(self) -> None:
         old, self._locale = self._locale, current_locale()
@@ -58,6 +73,8 @@ class MoneyEdit(FieldEditor):
                    lambda text, a, b: format_amount(parse_money(text, self.currency(), a), self.currency(), b))
         self.edit.setToolTip(_("For example {example}").format(example=format_amount(self._example(), self.currency())))
         self.currency_box.setAccessibleName(_("Currency"))
+        if hasattr(self, "note"):
+            self._show_reading()
 
     def _example(self) -> int:
         return {"VND": 1500000, "JPY": 150000}.get(self.currency(), 150000)

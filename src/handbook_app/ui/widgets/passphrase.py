@@ -8,12 +8,11 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QToo
 
 from handbook_app.i18n import N_, _
 from handbook_app.services.passphrase_policy import passphrase_problem, strength
+from handbook_app.ui.palette import strength_style
 from handbook_app.ui.widgets.field import ERROR_STYLE, error_label
 from handbook_app.ui.widgets.natural_size import grow_to_fit
 
 STRENGTH = (N_("Very weak"), N_("Weak"), N_("Fair"), N_("Good"), N_("Strong"))
-# Bar colour per strength: red for very weak and weak, amber for fair, green above.
-STRENGTH_COLOURS = ("#b00020", "#d32f2f", "#e0a000", "#2e7d32", "#1b5e20")
 
 
 class CapsLockWatcher(QObject):
@@ -127,8 +126,9 @@ class NewPassphrase(QWidget):
         self.toggle.setText(_("Show"))
         self.first.setPlaceholderText(_("Several words are easy to remember and hard to guess"))
         self.caps.setText(_("Caps Lock is on."))
-        self.warning.setText(_("Write the passphrase down and keep it somewhere safe. If it is forgotten, nobody "
-                               "can open this record again — not you, not a support group, not the app's makers."))
+        self.warning.setText(_("Write the passphrase down and keep it somewhere safe. If it is forgotten, only the "
+                               "recovery sheet you can print from Settings opens this record again — not a support "
+                               "group, not the app's makers."))
         self._update_strength()
 
     def _update_strength(self, *_args) -> None:
@@ -143,8 +143,7 @@ class NewPassphrase(QWidget):
         self.strength.setValue(score + 1 if text else 0)
         self.strength.setFormat(_(STRENGTH[score]) if text else "")
         self.strength.setProperty("score", score if text else -1)
-        colour = STRENGTH_COLOURS[score]
-        self.strength.setStyleSheet("QProgressBar::chunk { background-color: " + colour + "; }" if text else "")
+        self.strength.setStyleSheet(strength_style(score) if text else "")
 
     def score(self) -> int:
         return int(self.strength.property("score") if self.strength.property("score") is not None else -1)
