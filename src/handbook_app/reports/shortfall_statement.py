@@ -14,17 +14,15 @@ from handbook_app.reports import findings
 from handbook_app.reports.base import MM, Cancelled, DocMeta, Kit, Progress, RenderInfo, render_pdf
 from handbook_app.reports.evidence_pack import (
     DECLARATION,
-    MINISTRY_LIST,
     VERIFY_COMMAND,
     _author,
-    decoded,
     doc_id,
-    findings_by_month,
     page_frame,
     signatures,
 )
 from handbook_app.reports.labels import Labels
 from handbook_app.reports.model import REPORT_KINDS, ReportOptions, VaultData
+from handbook_app.reports.pack_money import MINISTRY_LIST, decoded, findings_by_month
 from handbook_app.reports.wages import check_months
 
 
