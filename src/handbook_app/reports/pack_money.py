@@ -133,7 +133,7 @@ class MoneySections:
             [N_("Month"), N_("Hours (regular / overtime / night)"), N_("Base pay"), N_("Yen per hour"),
              N_("Minimum wage per hour"), N_("Gross pay"), N_("Deductions"), N_("Net pay"), N_("Shortfall"),
              N_("Entered")],
-            rows, [15 * MM, 21 * MM, 18 * MM, 14 * MM, 17 * MM, 18 * MM, 18 * MM, 18 * MM, 19 * MM, 20 * MM],
+            rows, [15 * MM, 27 * MM, 18 * MM, 14 * MM, 17 * MM, 18 * MM, 18 * MM, 18 * MM, 16 * MM, 17 * MM],
             align_right=range(1, 9), flagged_rows=flagged,
         ))
         total = sum(m.shortfall for m in checks)
