@@ -42,7 +42,6 @@ from handbook_app.reports.model import REPORT_KINDS, SECTIONS, ReportOptions, Va
 from handbook_app.reports.pack_money import (
     MoneySections,
 )
-from handbook_app.reports.wages import check_months
 
 WIDTH = 178 * MM  # A4 less the margins
 NOT_PROTECTED = N_("This PDF is not protected by the vault: anyone who has the file can read it. "
@@ -106,7 +105,7 @@ class _Builder(MoneySections):
         self.as_of = min(options.date_to or data.generated.date(), data.generated.date())
         self.story: list = []
         self._ticks = 0
-        self.checks = check_months(data.payslips, data.contracts)
+        self.checks = findings.month_checks(data)
         self.incidents = sorted(data.incidents, key=lambda i: (i.started, i.id or 0))
         # Exhibit numbers: the incident's place in the timeline, used everywhere (overview, blocks, attachments).
         self.exhibit = {inc.id: n for n, inc in enumerate(self.incidents, start=1)}

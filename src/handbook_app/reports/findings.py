@@ -16,6 +16,7 @@ from decimal import Decimal
 from handbook_app.core.money import Money
 from handbook_app.core.wage_checks import Code
 from handbook_app.i18n import N_
+from handbook_app.reports import wages as wage_report
 from handbook_app.reports.labels import Labels, Local
 from handbook_app.reports.model import VaultData
 from handbook_app.reports.wages import MonthCheck
@@ -61,23 +62,43 @@ class SummaryLine:
     details: list[list[str]] = field(default_factory=list)  # sub-lines, each per language
 
 
-def category_sums(checks: Sequence[MonthCheck]) -> dict[str, int]:
-    sums = dict.fromkeys(CATEGORIES, 0)
-    for m in checks:
-        for f in m.findings:
-            key = CATEGORY_OF.get(f.code)
-            if key:
-                sums[key] += f.shortfall_yen
-    return sums
+# The wage checks' own category names (when they give `shortfall_by_category`) → ours.
+_CATEGORY_ALIASES = {"minimum_wage": "minimum"}
+
+
+def month_checks(data: VaultData) -> list[MonthCheck]:
+    """The wage checks for the pack's payslips, with the hours log when the wage checks take it."""
+    import inspect
+
+    hours = getattr(data, "hours", None)
+    if hours is not None and len(inspect.signature(wage_report.check_months).parameters) > 2:
+        return wage_report.check_months(data.payslips, data.contracts, hours)
+    return wage_report.check_months(data.payslips, data.contracts)
 
 
 def month_parts(m: MonthCheck) -> dict[str, int]:
+    """The month's shortfall by category: the wage checks' own split when they give one, else by finding code."""
     parts = dict.fromkeys(CATEGORIES, 0)
+    given = getattr(m, "shortfall_by_category", None)
+    if isinstance(given, dict):
+        for key, value in given.items():
+            key = _CATEGORY_ALIASES.get(key, key)
+            if key in parts:
+                parts[key] += value
+        return parts
     for f in m.findings:
         key = CATEGORY_OF.get(f.code)
         if key:
             parts[key] += f.shortfall_yen
     return parts
+
+
+def category_sums(checks: Sequence[MonthCheck]) -> dict[str, int]:
+    sums = dict.fromkeys(CATEGORIES, 0)
+    for m in checks:
+        for key, value in month_parts(m).items():
+            sums[key] += value
+    return sums
 
 
 def not_checked(checks: Sequence[MonthCheck]) -> list[MonthCheck]:
@@ -118,12 +139,17 @@ def wage_lines(lab: Labels, checks: Sequence[MonthCheck]) -> list[SummaryLine]:
         details = [lab.each(N_("{category}: {amount}"), category=lab.lword(CATEGORIES[key]), amount=lab.lyen(v))
                    for key, v in sums.items() if v]
         details.append(lab.each(ROUNDING_RULE))
-        lines.append(SummaryLine(lab.each(
-            N_("Estimated unpaid wages: {amount} in {flagged} of {months} months with payslips."),
-            amount=lab.lyen(total), flagged=len(flagged), months=len(checks)), "payslips", "shortfall", details))
+        # a month not fully checked makes the total a floor, never a complete figure
+        template = N_("Estimated unpaid wages: at least {amount} in {flagged} of {months} months with payslips.") \
+            if not_checked(checks) or lower_bound(checks) else \
+            N_("Estimated unpaid wages: {amount} in {flagged} of {months} months with payslips.")
+        lines.append(SummaryLine(lab.each(template, amount=lab.lyen(total), flagged=len(flagged), months=len(checks)),
+                                 "payslips", "shortfall", details))
     else:
-        lines.append(SummaryLine(lab.each(N_("No wage shortfall was found in the {months} months checked."),
-                                          months=len(checks)), "payslips", "info"))
+        checked = len(checks) - len(not_checked(checks))
+        if checked:
+            lines.append(SummaryLine(lab.each(N_("No wage shortfall was found in the {months} months checked."),
+                                              months=checked), "payslips", "info"))
     unchecked = not_checked(checks)
     if unchecked:
         lines.append(SummaryLine(lab.each(

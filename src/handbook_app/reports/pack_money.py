@@ -18,6 +18,7 @@ from handbook_app.core.remittances import yearly_totals
 from handbook_app.core.wage_checks import Severity
 from handbook_app.i18n import N_, tr
 from handbook_app.reports import findings
+from handbook_app.reports import wages as wage_report
 from handbook_app.reports.base import MM, Kit, anchor
 from handbook_app.reports.model import SECTIONS
 
@@ -97,6 +98,37 @@ def findings_by_month(kit: Kit, checks) -> list:
     return out
 
 
+def rate_cell(m, lab) -> str:
+    """The minimum wage the month was compared with (the wage checks' own cell when they provide one)."""
+    own = getattr(wage_report, "rate_cell", None)
+    if own is not None:
+        return decoded_cell(own(m, lab))
+    return lab.number(m.minimum.yen_per_hour, 0) if m.minimum else "—"
+
+
+def shortfall_cell(m, lab) -> str:
+    own = getattr(wage_report, "shortfall_cell", None)
+    if own is not None:
+        return own(m, lab)
+    return lab.yen(m.shortfall) if m.shortfall else "—"
+
+
+def rate_source_lines(checks, lab) -> list[str]:
+    """'Title: URL' for each source of the rates compared with, URLs decoded."""
+    own = getattr(wage_report, "rate_sources", None)
+    if own is not None:
+        return [decoded_cell(line) for line in own(checks, lab)]
+    pairs = sorted({(m.minimum.source_title, m.minimum.source_url) for m in checks if m.minimum})
+    return [f"{title}: {decoded(url)}" for title, url in pairs]
+
+
+def decoded_cell(text: str) -> str:
+    """Percent-encoded URLs inside a text, decoded."""
+    import re
+
+    return re.sub(r"https?://\S+", lambda m: decoded(m.group(0)), str(text))
+
+
 class MoneySections:
     """Payslips, debts, money sent home and the transactions appendix (needs the builder's attributes)."""
 
@@ -122,9 +154,9 @@ class MoneySections:
             rows.append([
                 k.cell(lab.month(s.month)), k.cell(hours), k.cell(lab.money(s.base_pay)),
                 k.cell(lab.number(m.base_hourly, 0) if m.base_hourly is not None else "—"),
-                k.cell(lab.number(m.minimum.yen_per_hour, 0) if m.minimum else "—"),
+                k.cell(rate_cell(m, lab)),
                 k.cell(lab.money(s.gross)), k.cell(lab.money(s.deductions_total())), k.cell(lab.money(s.net)),
-                k.cell(lab.yen(m.shortfall) if m.shortfall else "—"),
+                k.cell(shortfall_cell(m, lab)),
                 k.cell(prov.entered_at[:10] if prov else ""),
             ])
             if m.flagged:
@@ -160,11 +192,11 @@ class MoneySections:
         k = self.kit
         self.add(k.h2(N_("Sources of the minimum wages")))
         self.add(k.p(f"{MINISTRY_LIST[0]}: {MINISTRY_LIST[1]}", "small"))
-        sources = sorted({(m.minimum.source_title, m.minimum.source_url) for m in checks if m.minimum})
-        if sources:
+        lines = rate_source_lines(checks, self.labels)
+        if lines:
             self.add(k.p(self.labels.inline(N_("Sources recorded with each rate in the app's table:")), "small"))
-            for title, url in sources:
-                self.add(k.p(f"{title}: {decoded(url)}", "small"))
+            for line in lines:
+                self.add(k.p(line, "small"))
 
     def section_debts(self) -> None:
         k, lab, d, o = self.kit, self.labels, self.data, self.options

@@ -22,8 +22,12 @@ from handbook_app.reports.evidence_pack import (
 )
 from handbook_app.reports.labels import Labels
 from handbook_app.reports.model import REPORT_KINDS, ReportOptions, VaultData
-from handbook_app.reports.pack_money import MINISTRY_LIST, decoded, findings_by_month
-from handbook_app.reports.wages import check_months
+from handbook_app.reports.pack_money import (
+    MINISTRY_LIST,
+    findings_by_month,
+    rate_source_lines,
+    shortfall_cell,
+)
 
 
 def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
@@ -31,7 +35,7 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
 
     kit = Kit(Labels(options.langs))
     k, lab = kit, kit.labels
-    checks = check_months(data.payslips, data.contracts)
+    checks = findings.month_checks(data)
     flagged = [m for m in checks if m.shortfall > 0]
     story: list = [k.p(lab.inline(REPORT_KINDS["shortfall"]), "h1", bold=True)]
     contract = data.contracts[-1] if data.contracts else None
@@ -62,7 +66,7 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
             parts = findings.month_parts(m)
             rows.append([k.cell(lab.month(m.payslip.month))]
                         + [k.cell(lab.yen(parts[x]) if parts[x] else "—") for x in keys]
-                        + [k.cell(lab.yen(m.shortfall))])
+                        + [k.cell(shortfall_cell(m, lab))])
         sums = findings.category_sums(checks)
         rows.append([k.p(lab.inline(N_("Total")), "cell", bold=True)]
                     + [k.cell(lab.yen(sums[x])) for x in keys]
@@ -89,10 +93,10 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
                        "a labour standards inspection office or a lawyer checks the final amount."), "muted")
     story.append(k.h2(N_("Sources of the minimum wages")))
     story.append(k.p(f"{MINISTRY_LIST[0]}: {MINISTRY_LIST[1]}", "small"))
-    sources = sorted({(m.minimum.source_title, m.minimum.source_url) for m in checks if m.minimum})
+    sources = rate_source_lines(checks, lab)
     if sources:
         story.append(k.p(lab.inline(N_("Sources recorded with each rate in the app's table:")), "small"))
-        story += [k.p(f"{t}: {decoded(u)}", "small") for t, u in sources]
+        story += [k.p(line, "small") for line in sources]
     info = data.integrity
     if info is not None:
         story.append(k.h2(N_("How to check this record")))

@@ -79,6 +79,7 @@ def gather(handbook: Handbook, options: ReportOptions, cancelled: Cancelled | No
     data = VaultData(generated=_now(), profile=handbook.profile())
     data.contracts = handbook.records(r.Contract)
     data.payslips = [p for p in handbook.records(r.Payslip, "month") if o.month_in_range(p.month)]
+    data.hours = handbook.records(r.HoursEntry, "day")  # the wage check dates hours and counts weekly overtime
     data.loans = handbook.records(r.Loan, "start")
     data.repayments = handbook.records(r.Repayment, "date")
     data.remittances = [x for x in handbook.records(r.Remittance, "date") if o.in_range(x.date)]
