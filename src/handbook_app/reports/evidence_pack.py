@@ -152,11 +152,11 @@ class _Builder(MoneySections):
         if prov is None:
             return ""
         lab = self.labels
-        text = lab.inline(N_("Entered {when} by {who}"), when=_when(prov.entered_at, prov.entered_offset),
+        text = lab.inline(N_("Entered {when} by {who}"), when=_when(prov.entered_at),
                           who=lab.lword(N_("the trainee")) if prov.entered_by == "trainee" else prov.entered_by)
         if prov.changes:
             text += DOT + lab.inline(N_("changed {count} times, last {when} by {who}"), count=prov.changes,
-                                     when=_when(prov.changed_at, ""),
+                                     when=_when(prov.changed_at),
                                      who=lab.lword(N_("the trainee")) if prov.changed_by == "trainee"
                                      else prov.changed_by)
         return text
@@ -664,8 +664,8 @@ _EMBEDDED_TITLES = {
 }
 
 
-def _when(at: str, offset: str) -> str:
-    """An audit timestamp (UTC) as 'YYYY-MM-DD HH:MM UTC'."""
+def _when(at: str) -> str:
+    """An audit timestamp (UTC) as 'YYYY-MM-DD HH:MM UTC' (the chain stores UTC; the cover gives the local zone)."""
     return (at[:16].replace("T", " ") + " UTC") if at else ""
 
 

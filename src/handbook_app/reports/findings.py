@@ -261,7 +261,3 @@ def incident_lines(lab: Labels, data: VaultData) -> list[SummaryLine]:
                                              "original language only and marked."), count=untranslated),
                                  "incidents", "info"))
     return lines
-
-
-def local_money_list(lab: Labels, values: Sequence[Money]) -> Local:
-    return lab.lmoneys(values)
