@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from handbook_app.core import prefectures
 from handbook_app.core import records as r
-from handbook_app.core.loans import loan_state
+from handbook_app.core.loans import LoanLedger
 from handbook_app.i18n import N_, language_names, tr
 from handbook_app.reports import csv_files, findings, images
 from handbook_app.reports.base import (
@@ -112,8 +112,10 @@ class _Builder(MoneySections):
         self.by_loan: dict[int | None, list[r.Repayment]] = {}
         for rep in data.repayments:
             self.by_loan.setdefault(rep.loan_id, []).append(rep)
-        self.balances = {loan.id: loan_state(loan, self.by_loan.get(loan.id, []), self.as_of).balance
-                         for loan in data.loans}
+        # one ledger per loan, reused by every table that needs it (a ten-year vault has thousands of repayments)
+        self.ledgers = {loan.id: LoanLedger(loan, self.by_loan.get(loan.id, []), self.as_of) for loan in data.loans}
+        self.balances = {loan.id: ledger.state(self.as_of).balance for loan in data.loans
+                         for ledger in (self.ledgers[loan.id],)}
         self.embedded = csv_files.transaction_files(data, self.options.in_range)
 
     # -- helpers

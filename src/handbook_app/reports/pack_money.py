@@ -12,7 +12,6 @@ import datetime as dt
 from urllib.parse import unquote
 
 from handbook_app.core import records as r
-from handbook_app.core.loans import LoanLedger, loan_state
 from handbook_app.core.money import Money
 from handbook_app.core.remittances import yearly_totals
 from handbook_app.core.wage_checks import Severity
@@ -209,7 +208,7 @@ class MoneySections:
             rows = []
             for loan in d.loans:
                 reps = self.by_loan.get(loan.id, [])
-                state = loan_state(loan, reps, self.as_of)
+                state = self.ledgers[loan.id].state(self.as_of)
                 row = [k.p(loan.lender or lab.inline(r.LENDER_KINDS.get(loan.lender_kind, "")), "cell"),
                        k.cell(lab.date(loan.start)), k.cell(lab.money(loan.principal))]
                 if period:
@@ -276,7 +275,7 @@ class MoneySections:
             self.fees_table()
 
     def paid_in_period(self, loan: r.Loan, reps: list[r.Repayment]) -> int:
-        ledger = LoanLedger(loan, reps, self.as_of)
+        ledger = self.ledgers[loan.id]
         return sum(e.amount for e in ledger.entries
                    if e.kind == "payment" and e.repayment is not None and self.options.in_range(e.repayment.date)
                    and e.repayment.date <= self.as_of)
@@ -285,7 +284,7 @@ class MoneySections:
         """The loan's repayments in the period as monthly totals with their count and the balance at month end
         (every single repayment is in repayments.csv and, when chosen, the appendix)."""
         k, lab = self.kit, self.labels
-        ledger = LoanLedger(loan, reps, self.as_of)
+        ledger = self.ledgers[loan.id]
         months: dict[tuple[int, int], list[int]] = {}
         for entry in ledger.entries:
             if entry.kind != "payment" or entry.repayment is None:
@@ -431,8 +430,7 @@ class MoneySections:
         self.section_title("appendix-transactions", N_("Appendix: every transaction"))
         for loan in d.loans:
             self.check_cancel()
-            reps = self.by_loan.get(loan.id, [])
-            ledger = LoanLedger(loan, reps, self.as_of)
+            ledger = self.ledgers[loan.id]
             rows = []
             for entry in ledger.entries:
                 if entry.kind != "payment" or entry.repayment is None:
