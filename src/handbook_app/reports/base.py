@@ -147,6 +147,10 @@ class Kit:
             return self.p(text, style, bold)
         return _line_class()(self, ((text, False),), style, bold, clip)
 
+    def label_line(self, text: str, style: str = "small"):
+        """A label on its own line (bold, or in the label colour with Japanese), drawn as it is when it fits."""
+        return _line_class()(self, ((text, True),), style, False, False)
+
     def field_lines(self, pairs: Sequence[tuple[str, str]], style: str = "small") -> list:
         """"Label: value" lines, each drawn as it is when it fits (fast) and wrapped as a paragraph if not."""
         out = []
