@@ -448,20 +448,20 @@ class _Builder(MoneySections):
             lang = _LANGUAGE_NAMES.get(inc.description_lang, inc.description_lang)
             self.add(KeepTogether([
                 k.label_line(lab.inline(N_("Description (original, {language})"), language=lang)),
-                k.p(inc.description)]))
+                k.text(inc.description)]))
         if inc.translation:
             lang = _LANGUAGE_NAMES.get(inc.translation_lang, inc.translation_lang)
             self.add(KeepTogether([
                 k.label_line(lab.inline(N_("Translation ({language})"), language=lang)),
-                k.p(inc.translation)]))
+                k.text(inc.translation)]))
         elif inc.description:
             for other in lab.langs:
                 if other != inc.description_lang:
                     self.add(k.p(self.no_translation(other, inc.description_lang), "note"))
         if inc.actions:
-            self.add(KeepTogether([k.label_line(lab.inline(N_("Actions taken"))), k.p(inc.actions)]))
+            self.add(KeepTogether([k.label_line(lab.inline(N_("Actions taken"))), k.text(inc.actions)]))
         if inc.outcome:
-            self.add(KeepTogether([k.label_line(lab.inline(N_("Outcome"))), k.p(inc.outcome)]))
+            self.add(KeepTogether([k.label_line(lab.inline(N_("Outcome"))), k.text(inc.outcome)]))
 
     def attachments_by_owner(self) -> dict[tuple[str, int], list]:
         out: dict[tuple[str, int], list] = {}
