@@ -49,6 +49,7 @@ translations: $(VENV)/.test-installed
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k "tr:2" -o translations/messages.pot --no-location --sort-output --no-wrap src
 	$(VENV)/bin/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete --no-wrap
 	$(VENV)/bin/pybabel compile -d translations --statistics
+	for lang in vi ja; do $(VENV)/bin/pybabel compile -i translations/qt/qt_$$lang.po -o translations/qt/qt_$$lang.mo; done
 
 $(VENV)/.bundle-installed: pyproject.toml | $(PY)
 	bash packaging/system-deps.sh --bundle

@@ -116,3 +116,20 @@ def test_default_pdf_name_in_the_user_language(qtbot, window, demo_path):
         window.set_language(lang)
         screen.set_kind("evidence")
         assert screen.suggested_name().startswith(start)
+
+
+def test_the_compiled_qt_catalogues_match_their_po_files():
+    """The app reads translations/qt/qt_LANG.mo (fast, at start); it must say what the .po says (`make translations`)."""
+    from babel.messages.pofile import read_po
+
+    from handbook_app.resources import translations_dir
+
+    for lang in ("vi", "ja"):
+        with (translations_dir() / "qt" / f"qt_{lang}.po").open("rb") as handle:
+            catalog = read_po(handle)
+        expected = {}
+        for m in catalog:
+            if m.id and m.string and m.context:
+                context, _bar, disambiguation = m.context.partition("|")
+                expected[(context, str(m.id), disambiguation)] = str(m.string)
+        assert expected and po_entries(lang) == expected, f"qt_{lang}.mo is stale: run `make translations`"

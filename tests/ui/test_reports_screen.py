@@ -220,3 +220,14 @@ def test_incident_detail_and_transactions_reach_the_options(qtbot, screen):
     screen.transactions_box.setChecked(True)
     options = screen.build_options()
     assert options.incident_detail == "open" and options.transactions
+
+
+def test_chosen_incidents_are_ticked_in_their_own_column(qtbot, screen, demo):
+    first, second = demo.records(r.Incident, "id")[:2]
+    assert screen.records_tree.isColumnHidden(1)
+    screen.detail_combo.setCurrentIndex(screen.detail_combo.findData("selected"))
+    assert not screen.records_tree.isColumnHidden(1)
+    screen.set_in_full(second.id, False)
+    options = screen.build_options()
+    assert options.incident_detail == "selected"
+    assert first.id in options.detail_ids and second.id not in options.detail_ids

@@ -159,6 +159,19 @@ class Kit:
             return self.p(text, style, bold)
         return _line_class()(self, ((text, False),), style, bold, clip)
 
+    def text(self, text: str, style: str = "body"):
+        """A block of free text (a description, a translation): laid out by a plain line breaker when one
+        face shows it all, else as a paragraph. Most evidence text is one language, so a long pack is not
+        held up by ReportLab's paragraph parser and CJK line breaking."""
+        runs = self.splitter.runs(text)
+        if len(runs) != 1 or not text.strip():
+            return self.p(text, style)
+        return _text_class()(self.styles[style], runs[0].font, runs[0].text)
+
+    def label_line(self, text: str, style: str = "small"):
+        """A label on its own line (bold, or in the label colour with Japanese), drawn as it is when it fits."""
+        return _line_class()(self, ((text, True),), style, False, False)
+
     def field_lines(self, pairs: Sequence[tuple[str, str]], style: str = "small") -> list:
         """"Label: value" lines, each drawn as it is when it fits (fast) and wrapped as a paragraph if not."""
         out = []
@@ -344,6 +357,112 @@ def _line_class():
                 x += stringWidth(text, font, size)
 
     return Line
+
+
+# Japanese line-breaking rules (kinsoku): these never start a line.
+NO_LINE_START = frozenset("、。，．・：；？！ー―…‥）」』】〕〉》”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻,.:;?!)]}%")
+
+
+def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """Greedy line breaking of single-face text: at spaces for Latin text; at any character for Japanese
+    (never starting a line with closing punctuation or a small kana); a word wider than the line is cut."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    cjk = font == JAPANESE
+    out: list[str] = []
+    for block in text.split("\n"):
+        if cjk:
+            line, used = "", 0.0
+            for ch in block:
+                w = stringWidth(ch, font, size)
+                if used + w > width and line:
+                    if ch in NO_LINE_START and len(line) > 1:
+                        carry = line[-1]
+                        out.append(line[:-1])
+                        line, used = carry, stringWidth(carry, font, size)
+                    else:
+                        out.append(line)
+                        line, used = "", 0.0
+                line += ch
+                used += w
+            out.append(line)
+            continue
+        space = stringWidth(" ", font, size)
+        line, used = "", 0.0
+        for word in block.split(" "):
+            w = stringWidth(word, font, size)
+            while w > width:  # a word longer than the line: cut it
+                if line:
+                    out.append(line)
+                    line, used = "", 0.0
+                cut = len(word)
+                while cut > 1 and stringWidth(word[:cut], font, size) > width:
+                    cut -= 1
+                out.append(word[:cut])
+                word = word[cut:]
+                w = stringWidth(word, font, size)
+            if line and used + space + w > width:
+                out.append(line)
+                line, used = word, w
+            else:
+                line, used = (f"{line} {word}", used + space + w) if line else (word, w)
+        out.append(line)
+    return out
+
+
+@cache
+def _text_class():
+    from reportlab.lib.colors import toColor
+    from reportlab.platypus.flowables import Flowable
+
+    class Text(Flowable):
+        """Single-face text broken into lines without a paragraph parser; splits across pages by lines."""
+
+        def __init__(self, style, font: str, text: str, lines: list[str] | None = None) -> None:
+            super().__init__()
+            self.style, self.font, self.text = style, font, text
+            self.lines = lines
+            self._width = None
+
+        def getSpaceBefore(self):  # noqa: N802 (ReportLab's name)
+            return self.style.spaceBefore
+
+        def getSpaceAfter(self):  # noqa: N802
+            return self.style.spaceAfter
+
+        def wrap(self, aw, ah):
+            if self.lines is None or self._width != aw:
+                if self._width is None or self.text:
+                    usable = aw - self.style.leftIndent - self.style.rightIndent
+                    self.lines = break_lines(self.text, self.font, self.style.fontSize, usable)
+                self._width = aw
+            self.width, self.height = aw, len(self.lines) * self.style.leading
+            return self.width, self.height
+
+        def split(self, aw, ah):
+            self.wrap(aw, ah)
+            fit = int(ah // self.style.leading)
+            if fit >= len(self.lines):
+                return [self]
+            if fit < 2 or len(self.lines) - fit < 2:  # no widow or orphan line
+                fit = min(fit, len(self.lines) - 2)
+                if fit < 2:
+                    return []
+            head = type(self)(self.style, self.font, "", self.lines[:fit])
+            tail = type(self)(self.style, self.font, "", self.lines[fit:])
+            head._width = tail._width = aw
+            return [head, tail]
+
+        def draw(self):
+            canv, size, leading = self.canv, self.style.fontSize, self.style.leading
+            canv.setFillColor(toColor(self.style.textColor))
+            canv.setFont(self.font, size)
+            y = self.height - size
+            for line in self.lines:
+                canv.drawString(self.style.leftIndent, y, line)
+                y -= leading
+
+    return Text
 
 
 class _Plain(str):

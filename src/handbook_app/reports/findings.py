@@ -16,6 +16,7 @@ from decimal import Decimal
 from handbook_app.core.money import Money
 from handbook_app.core.wage_checks import CheckStatus
 from handbook_app.i18n import N_
+from handbook_app.reports import wages as wage_report
 from handbook_app.reports.labels import Labels, Local
 from handbook_app.reports.model import VaultData
 from handbook_app.reports.wages import MonthCheck, summarise
@@ -55,6 +56,11 @@ class SummaryLine:
     target: str
     severity: str = "shortfall"  # shortfall, warning, info
     details: list[list[str]] = field(default_factory=list)  # sub-lines, each per language
+
+
+def month_checks(data: VaultData) -> list[MonthCheck]:
+    """The wage checks for the pack's payslips, with the hours log (mid-month changes, weekly overtime)."""
+    return wage_report.check_months(data.payslips, data.contracts, data.hours)
 
 
 def category_sums(checks: Sequence[MonthCheck]) -> dict[str, int]:
@@ -221,7 +227,3 @@ def incident_lines(lab: Labels, data: VaultData) -> list[SummaryLine]:
                                              "original language only and marked."), count=untranslated),
                                  "incidents", "info"))
     return lines
-
-
-def local_money_list(lab: Labels, values: Sequence[Money]) -> Local:
-    return lab.lmoneys(values)

@@ -165,6 +165,7 @@ class VaultData:
     attachments: list[AttachmentItem] = field(default_factory=list)
     integrity: IntegrityInfo | None = None
     handovers: list[Handover] = field(default_factory=list)
+    hours: list[r.HoursEntry] = field(default_factory=list)  # the hours log (read by the wage check only)
     # Findings the app computes elsewhere (services), for the summary page
     fee_findings: list = field(default_factory=list)  # core.fees.Finding (level: over, banned, check, ...)
     fee_rate: tuple | None = None  # (Decimal rate per yen, date, currency) used to compare fees with a yen cap

@@ -14,18 +14,20 @@ from handbook_app.reports import findings
 from handbook_app.reports.base import MM, Cancelled, DocMeta, Kit, Progress, RenderInfo, render_pdf
 from handbook_app.reports.evidence_pack import (
     DECLARATION,
-    MINISTRY_LIST,
     VERIFY_COMMAND,
     _author,
-    decoded,
     doc_id,
-    findings_by_month,
     page_frame,
     signatures,
 )
 from handbook_app.reports.labels import Labels
 from handbook_app.reports.model import REPORT_KINDS, ReportOptions, VaultData
-from handbook_app.reports.wages import check_months, rate_sources, summarise, summary_lines
+from handbook_app.reports.pack_money import (
+    MINISTRY_LIST,
+    findings_by_month,
+    rate_source_lines,
+)
+from handbook_app.reports.wages import summarise, summary_lines
 from handbook_app.resources import facts_label
 
 
@@ -34,7 +36,7 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
 
     kit = Kit(Labels(options.langs))
     k, lab = kit, kit.labels
-    checks = check_months(data.payslips, data.contracts, data.hours)
+    checks = findings.month_checks(data)
     flagged = [m for m in checks if m.shortfall > 0]
     summary = summarise(checks)
     story: list = [k.p(lab.inline(REPORT_KINDS["shortfall"]), "h1", bold=True)]
@@ -106,7 +108,10 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
                        "a labour standards inspection office or a lawyer checks the final amount."), "muted")
     story.append(k.h2(N_("Sources of the minimum wages")))
     story.append(k.p(f"{MINISTRY_LIST[0]}: {MINISTRY_LIST[1]}", "small"))
-    story += [k.p(decoded(line), "small") for line in rate_sources(checks, lab)]
+    sources = rate_source_lines(checks, lab)
+    if sources:
+        story.append(k.p(lab.inline(N_("Sources recorded with each rate in the app's table:")), "small"))
+        story += [k.p(line, "small") for line in sources]
     info = data.integrity
     if info is not None:
         story.append(k.h2(N_("How to check this record")))

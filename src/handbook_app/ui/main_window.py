@@ -194,9 +194,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         # Lock and quick exit must work over modal dialogs too, where Qt blocks shortcuts.
         self.quick_keys = QuickKeys([self.quick_action, self.lock_action], self)
-        from handbook_app.ui.widgets.home_actions import install_quick_actions
-
-        self.quick_entry_actions = install_quick_actions(self, self.context)  # Ctrl+Shift+R, M, I, P
+        self.quick_entry_actions: list = []  # Ctrl+Shift+R, M, I, P: installed at the first unlock (start-up speed)
         from handbook_app.ui.widgets.fit_screen import ScreenFit
 
         self.screen_fit = ScreenFit(self)  # every dialog opens inside the screen, buttons in view
@@ -396,6 +394,10 @@ class MainWindow(QMainWindow):
         self.last_vault = (Path(handbook.path), self.context.is_demo)
         self._set_chrome(True)
         self.unlock_screen.clear()
+        if not self.quick_entry_actions:
+            from handbook_app.ui.widgets.home_actions import install_quick_actions
+
+            self.quick_entry_actions = install_quick_actions(self, self.context)
         if self.workspace is None:
             self.workspace = Workspace(self.context, self)
             self.pages.addWidget(self.workspace)

@@ -19,7 +19,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 from handbook_app.i18n import _
-from handbook_app.ui.icons import app_icon
+from handbook_app.ui.app_icon import app_icon
 
 NEUTRAL_CLASS = "Documents"
 NEUTRAL_INSTANCE = "documents"

@@ -180,6 +180,7 @@ class ReportsScreen(ReportActions, Screen):
     def _load_records(self) -> None:
         hb = self.context.handbook
         excluded = self.excluded()
+        not_full = self._not_in_full()
         self.records_tree.blockSignals(True)
         self.records_tree.clear()
         if hb is None:
@@ -202,6 +203,8 @@ class ReportsScreen(ReportActions, Screen):
                 child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 child.setCheckState(0, Qt.CheckState.Unchecked if (cls.KIND, rec.id) in excluded
                                     else Qt.CheckState.Checked)
+                if cls is r.Incident:  # printed in full when "chosen in the list" is picked
+                    child.setCheckState(1, Qt.CheckState.Unchecked if rec.id in not_full else Qt.CheckState.Checked)
             if not items:
                 group.setCheckState(0, Qt.CheckState.Checked)
                 group.setDisabled(True)
@@ -243,6 +246,29 @@ class ReportsScreen(ReportActions, Screen):
                 if child.checkState(0) != Qt.CheckState.Checked:
                     out.add((child.data(0, KIND_ROLE), child.data(0, ID_ROLE)))
         return frozenset(out)
+
+    def _incident_items(self):
+        for g in range(self.records_tree.topLevelItemCount()):
+            group = self.records_tree.topLevelItem(g)
+            for c in range(group.childCount()):
+                child = group.child(c)
+                if child.data(0, KIND_ROLE) == r.Incident.KIND:
+                    yield child
+
+    def _not_in_full(self) -> set[int]:
+        return {c.data(0, ID_ROLE) for c in self._incident_items() if c.checkState(1) == Qt.CheckState.Unchecked}
+
+    def in_full(self) -> frozenset[int]:
+        """The incidents ticked "in full" (used when the choice is "chosen in the list of records")."""
+        return frozenset(c.data(0, ID_ROLE) for c in self._incident_items() if c.checkState(1) == Qt.CheckState.Checked)
+
+    def set_in_full(self, row_id: int, full: bool) -> None:
+        for child in self._incident_items():
+            if child.data(0, ID_ROLE) == row_id:
+                child.setCheckState(1, Qt.CheckState.Checked if full else Qt.CheckState.Unchecked)
+
+    def _detail_changed(self, _index: int = 0) -> None:
+        self.records_tree.setColumnHidden(1, self.detail_combo.currentData() != "selected")
 
     def set_record_included(self, kind: str, row_id: int, included: bool) -> None:
         for g in range(self.records_tree.topLevelItemCount()):
@@ -325,6 +351,7 @@ class ReportsScreen(ReportActions, Screen):
             full_images=self.images_box.isChecked() and self.full_images_box.isChecked(),
             password=(password or None) if with_password else None, recipient=self.recipient.text().strip(),
             incident_detail=self.detail_combo.currentData(), transactions=self.transactions_box.isChecked(),
+            detail_ids=self.in_full(),
         )
 
     # ------------------------------------------------------------------ lock

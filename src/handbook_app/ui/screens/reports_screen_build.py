@@ -137,8 +137,9 @@ def build(screen) -> None:
     screen.detail_label = QLabel(screen.sections_group)
     screen.detail_combo = QComboBox(screen.sections_group)
     screen.detail_combo.setObjectName("incidentDetail")
-    for key in ("all", "open", "period"):
+    for key in ("all", "open", "period", "selected"):
         screen.detail_combo.addItem("", key)
+    screen.detail_combo.currentIndexChanged.connect(screen._detail_changed)
     screen.detail_label.setBuddy(screen.detail_combo)
     grid.addWidget(screen.detail_label, rows, 0)
     grid.addWidget(screen.detail_combo, rows, 1)
@@ -220,7 +221,11 @@ def build(screen) -> None:
     screen.records_hint.setWordWrap(True)
     screen.records_tree = QTreeWidget(screen.records_group)
     screen.records_tree.setObjectName("records")
-    screen.records_tree.setHeaderHidden(True)
+    screen.records_tree.setColumnCount(2)  # included; printed in full (incidents, when "chosen" is picked)
+    screen.records_tree.setColumnHidden(1, True)
+    screen.records_tree.header().setStretchLastSection(False)
+    screen.records_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    screen.records_tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
     screen.records_tree.setMinimumHeight(220)
     screen.records_tree.itemChanged.connect(screen._record_toggled)
     records.addWidget(screen.records_hint)

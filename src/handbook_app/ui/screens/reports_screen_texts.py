@@ -33,7 +33,8 @@ def retranslate(screen) -> None:
     screen.japanese_first_hint.setText(_("For a labour office or another Japanese reader: headings and findings "
                                          "come first in Japanese."))
     screen.detail_label.setText(_("Incidents in full:"))
-    for i, text in enumerate((_("All"), _("Unresolved only"), _("Those in the period"))):
+    for i, text in enumerate((_("All"), _("Unresolved only"), _("Those in the period"),
+                              _("Chosen in the list of records"))):
         screen.detail_combo.setItemText(i, text)
     screen.detail_combo.setToolTip(_("The overview table lists every incident; this chooses which get their full "
                                      "page of details."))
@@ -80,6 +81,7 @@ def retranslate(screen) -> None:
     screen.records_hint.setText(_("Untick what should stay private. Attachments of a record that is left out "
                                 "are left out too."))
     screen.records_tree.setAccessibleName(_("Records in the report; untick to leave out"))
+    screen.records_tree.setHeaderLabels([_("Records"), _("In full")])
     screen.handovers_group.setTitle(_("Earlier handovers"))
     screen.handovers_empty.setText(_("No PDF has been saved or printed from this record yet."))
     screen.handover_list.setHeaderLabels([_(h) for h in HANDOVER_HEADERS])
