@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-
-from handbook_app.core import records as r
 from types import SimpleNamespace
 
+from handbook_app.core import records as r
 from handbook_app.core.wage_checks import CheckStatus, Code, Finding, Severity
 from handbook_app.i18n import tr
 from handbook_app.reports import findings
