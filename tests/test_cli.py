@@ -143,3 +143,14 @@ def test_recover_with_the_code_sets_a_new_passphrase(tmp_path):
     assert result.returncode == 0, result.stderr
     assert run("verify", str(vault), passphrase=new).returncode == 0
     assert run("verify", str(vault)).returncode == 3  # the forgotten passphrase no longer opens it
+
+
+def test_a_bug_names_a_missing_module_in_its_one_line():
+    """A frozen bundle that lacks a module must say which (a program file, no personal data), never a traceback."""
+    from handbook_app.services.crash import report_unexpected
+
+    try:
+        import handbook_app_missing_module  # noqa: F401
+    except ImportError as exc:
+        line = report_unexpected(exc)
+    assert "ModuleNotFoundError handbook_app_missing_module" in line and "Traceback" not in line

@@ -26,10 +26,16 @@ def _is_damage(exc: BaseException) -> bool:
     return type(exc).__name__ == "DatabaseError" and ("malformed" in text or "not a database" in text)
 
 
+def error_kind(exc: BaseException) -> str:
+    """The error's kind; for a missing module also its name (a program file, never personal data)."""
+    name = getattr(exc, "name", None) if isinstance(exc, ImportError) else None
+    return f"{type(exc).__name__} {name}" if name else type(exc).__name__
+
+
 def report_unexpected(exc: BaseException) -> str:
     if _is_damage(exc):
         return _("Part of the vault file is damaged and cannot be read. What can be read is still shown. Check it "
                  "with Settings → Verify the record, and save what can be read with handbook-app export-json.")
     return _("Something unexpected went wrong ({kind} at {where}). Nothing more was written; what was saved "
-             "before is safe. Please tell a support worker these words.").format(kind=type(exc).__name__,
+             "before is safe. Please tell a support worker these words.").format(kind=error_kind(exc),
                                                                               where=where(exc))
