@@ -94,3 +94,29 @@ def test_actor_picker_signals_enter(qtbot):
     picker.support.setChecked(True)
     with qtbot.waitSignal(picker.submitted, timeout=1000):
         qtbot.keyClick(picker.organisation, Qt.Key.Key_Enter)
+
+
+def test_payslip_form_adds_its_own_totals_and_says_when_they_differ(qtbot, handbook):
+    from handbook_app.core import records as r
+    from handbook_app.ui.context import AppContext
+    from handbook_app.ui.dialogs.record_dialog import RecordDialog
+
+    set_locale("en")
+    context = AppContext()
+    context.handbook = handbook
+    dialog = RecordDialog(r.Payslip, None, context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    editors = dialog.editors
+    editors["base_pay"].focus_widget().setText("184,800")
+    editors["overtime_pay"].focus_widget().setText("22,500")
+    assert "¥207,300" in dialog.totals.text()
+    editors["gross"].focus_widget().setText("207,300")
+    assert "differs" not in dialog.totals.text()
+    next(iter(editors["deductions"].edits.values())).setText("20,000")
+    editors["net"].focus_widget().setText("180,000")
+    text = dialog.totals.text()
+    assert "¥187,300" in text and "¥7,300" in text and "net pay typed differs" in text
+    editors["gross"].focus_widget().setText("210,000")
+    assert "gross pay typed differs from that by ¥2,700" in dialog.totals.text()
+    dialog.reject()

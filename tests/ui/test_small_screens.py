@@ -97,3 +97,4 @@ def test_debts_at_the_first_start_size_shows_every_column_and_the_chart(qtbot, w
     assert not overview.horizontalScrollBar().isVisible()
     chart = window.workspace.screens["debts"].findChild(QWidget, "chartView") or overview.parentWidget()
     assert chart.isVisible() and chart.width() >= 200
+    assert window.minimumSizeHint().width() <= 1024 - 16  # and the window can still shrink to a 1024 screen

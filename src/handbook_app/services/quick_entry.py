@@ -53,3 +53,20 @@ def payslip_month(hb: Handbook, today: dt.date | None = None) -> dt.date:
             return following
     first = today.replace(day=1)
     return (first - dt.timedelta(days=1)).replace(day=1)
+
+
+PAY_LINES = ("base_pay", "overtime_pay", "late_night_pay", "holiday_pay", "other_pay")
+
+
+def payslip_sums(pay: dict[str, int | None], gross: int | None, deductions: list[int],
+                 net: int | None) -> dict[str, int | None]:
+    """The payslip form's own arithmetic (yen): pay lines added up, gross less deductions, and how far
+    each is from what was typed (None where nothing was typed to compare with)."""
+    lines = sum(v for v in pay.values() if v)
+    computed_net = (gross if gross is not None else lines) - sum(deductions)
+    return {
+        "pay_total": lines,
+        "gross_gap": None if gross is None or not lines else gross - lines,
+        "net_computed": computed_net,
+        "net_gap": None if net is None or (gross is None and not lines) else net - computed_net,
+    }

@@ -243,6 +243,10 @@ class RecordDialog(QDialog):
             if isinstance(editor, ChoiceEditor):
                 editor.combo.currentIndexChanged.connect(self.update_applicable)
         self.update_applicable()
+        if cls is r.Payslip:  # its own running totals under the net pay (ui/widgets/payslip_totals.py)
+            from handbook_app.ui.widgets.payslip_totals import attach_payslip_totals
+
+            self.totals = attach_payslip_totals(self)
 
         # Attachments: only for a saved record (a new one is saved first, then the section enables).
         self.attachments = None

@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,6 +27,7 @@ from handbook_app.i18n import N_, _
 from handbook_app.services import quick_entry
 from handbook_app.ui.context import AppContext
 from handbook_app.ui.lang import notifier, translate_buttons
+from handbook_app.ui.widgets.wrapping import FlowLayout
 
 
 @dataclass(frozen=True)
@@ -117,8 +117,7 @@ class HomeActions(QWidget):
         self.context = context
         self.dialog: QDialog | None = None
         self.buttons: dict[str, QPushButton] = {}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowLayout(self, spacing=6)  # wraps onto a second line on a narrow window (1024 px)
         for action in QUICK_ACTIONS:
             button = QPushButton(self)
             button.setObjectName(f"quick_{action.key}")
@@ -129,7 +128,6 @@ class HomeActions(QWidget):
         self.shortcuts_button.setObjectName("shortcutsList")
         self.shortcuts_button.setFlat(True)
         self.shortcuts_button.clicked.connect(lambda: show_shortcuts(self.window()))
-        layout.addStretch(1)
         layout.addWidget(self.shortcuts_button)
         self.retranslate()
 

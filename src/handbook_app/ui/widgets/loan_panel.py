@@ -193,12 +193,17 @@ class DebtOverviewPanel(QWidget):
 
     def _share_width(self) -> None:
         """At the first-start size (1100×720) the 3:2 split cut the table's last column behind a scrollbar:
-        the table gets the width its columns need, up to 70 % of the row; the chart keeps the rest."""
+        the table gets the width its columns need, up to 75 % of the row; the chart keeps the rest."""
+        if self.details.width() <= 0:
+            return
         header = self.table.horizontalHeader()
         needed = sum(header.sectionSize(i) for i in range(header.count()) if not header.isSectionHidden(i))
         needed += 2 * self.table.frameWidth() + (self.table.verticalScrollBar().sizeHint().width()
                                                   if self.table.verticalScrollBar().isVisible() else 0)
-        self.table.setMinimumWidth(min(needed, int(self.details.width() * 0.7)))
+        want = min(needed, int(self.details.width() * 0.75))
+        # A maximum on the chart, not a minimum on the table: a minimum would keep a shrunk window wide.
+        spacing = self.details.layout().spacing()
+        self.chart.setMaximumWidth(max(120, self.details.width() - want - spacing))
 
     def clear(self) -> None:
         self.set_data(None)
