@@ -8,7 +8,14 @@ packages=(
   libxcb-xinerama0 libxcb-xkb1 libx11-xcb1
 )
 [ "${1:-}" = "--test" ] && packages+=(xvfb poppler-utils)
-[ "${1:-}" = "--bundle" ] && packages+=(binutils)  # PyInstaller reads libraries' imports with objdump
+if [ "${1:-}" = "--bundle" ]; then
+  packages+=(binutils)  # PyInstaller reads libraries' imports with objdump
+  # PyInstaller copies Python's shared library, which Debian's own python3 keeps in a package of its own
+  python="${PYTHON:-python3}"
+  if [ "$(command -v "$python" 2>/dev/null)" = "/usr/bin/$python" ]; then
+    packages+=("libpython$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')")
+  fi
+fi
 command -v dpkg-query >/dev/null || { echo "Not a Debian system: install Qt's runtime libraries yourself." >&2; exit 0; }
 missing=()
 for p in "${packages[@]}"; do

@@ -26,7 +26,10 @@ QT_TRANSLATIONS = {"qt_ja.qm", "qtbase_ja.qm"}
 # Qt libraries nothing of ours loads (pulled in by plugins or hooks that are dropped above).
 QT_LIBS_DROPPED = ("Qt6Qml", "Qt6Quick", "Qt6Network", "Qt6OpenGL", "Qt6Pdf", "Qt6VirtualKeyboard",
                    "Qt6WaylandClient", "Qt6WaylandEglClientHwIntegration", "Qt6WlShellIntegration",
-                   "Qt6EglFS", "Qt6Svg", "QtQml", "QtNetwork", "QtOpenGL")
+                   "Qt6EglFS", "Qt6Svg", "QtQml", "QtNetwork", "QtOpenGL",
+                   # Windows: Mesa's software OpenGL (~20 MiB) and the Direct3D shader compiler serve OpenGL and
+                   # Qt Quick; widgets paint with the raster engine
+                   "opengl32sw", "d3dcompiler_47")
 
 
 def _parts(dest: str) -> tuple[str, ...]:

@@ -93,20 +93,37 @@ def test_cli_and_app_in_portable_mode_leave_home_untouched(bundle: Path, read_on
     assert "geometry" in (bundle / "data" / "settings.ini").read_text(encoding="utf-8")
 
 
+READY_LAUNCHER = """import sys
+from PySide6.QtCore import QTimer
+from handbook_app.ui import app
+make_app = app.make_app
+def make_and_report(argv=None):
+    qapp = make_app(argv)
+    QTimer.singleShot(0, lambda: print("ready", flush=True))  # the event loop runs: the window is up
+    return qapp
+app.make_app = make_and_report
+sys.exit(app.main(sys.argv[1:]))
+"""
+
+
 def test_sigterm_closes_the_app_like_its_close_button(bundle: Path, read_only_home: Path) -> None:
     """A logout or `kill` locks and saves settings instead of dying mid-write (and still beside the program)."""
     import signal
-    import time
 
-    proc = subprocess.Popen([sys.executable, str(bundle / "handbook-app.py"), "--lang", "vi"], cwd=bundle,
-                            env=_env(read_only_home), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    (bundle / "ready.py").write_text(READY_LAUNCHER, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(bundle / "ready.py"), "--lang", "vi"], cwd=bundle,
+                            env=_env(read_only_home), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output: list[str] = []
     settings = bundle / "data" / "settings.ini"
     try:
-        time.sleep(6)  # started and showing (a loaded 2-core machine is slow)
-        assert proc.poll() is None, proc.stdout.read()
+        for line in proc.stdout:  # waits however slow the machine is; Qt's warnings come first
+            output.append(line)
+            if line.strip() == "ready":
+                break
+        assert output and output[-1].strip() == "ready", "".join(output)
         assert not settings.exists()  # nothing written yet: settings are saved when the window closes
         proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=20) == 0
+        assert proc.wait(timeout=60) == 0
     finally:
         if proc.poll() is None:
             proc.kill()
