@@ -77,6 +77,8 @@ def _is_candidate(dest: str) -> bool:
     parts = _parts(dest)
     if parts[-1].startswith(("libpython", "python3")):  # the bootloader loads it by name
         return False
+    if ".cpython-" in parts[-1] or ".abi3." in parts[-1] or parts[-1].endswith(".pyd"):
+        return False  # a Python extension module (e.g. _cffi_backend): imported by Python, not by the linker
     return len(parts) == 1 or parts[:-1] == ("PySide6", "Qt", "lib")
 
 

@@ -40,3 +40,13 @@ def test_babel_and_qt_translations_keep_our_languages_only() -> None:
     assert not keep_data("PySide6/Qt/translations/qtbase_de.qm")
     assert keep_data("handbook_app/resources/fonts/ipaexg.ttf")
     assert not keep_data("handbook_app/translations/vi/LC_MESSAGES/messages.po")
+
+
+def test_python_extension_modules_are_never_taken_for_orphan_libraries():
+    """_cffi_backend sits at the top of the bundle and no library links it: Python imports it (cryptography's
+    Rust core does), so dropping it broke witness checks, facts updates and PDF passwords in the bundle."""
+    from trim import _is_candidate
+
+    assert not _is_candidate("_cffi_backend.cpython-311-x86_64-linux-gnu.so")
+    assert not _is_candidate("_cffi_backend.cp311-win_amd64.pyd")
+    assert _is_candidate("libgtk-3.so.0")
