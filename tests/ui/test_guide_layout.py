@@ -274,3 +274,16 @@ def test_quick_exit_closes_a_guide_window_opened_before_unlocking(qtbot, window)
     assert guide is not None and guide.isVisible()
     window.quick_exit()
     qtbot.waitUntil(lambda: window.findChild(QWidget, "guideWindow") is None or not guide.isVisible(), timeout=2000)
+
+
+@pytest.mark.parametrize("lang", ["vi", "ja"])
+def test_help_now_is_in_view_on_the_guide_start_page_without_scrolling(qtbot, window, demo_path, lang):
+    """With 22 tasks, Help now and the self-check sat below the fold at 1366×740: they come first now."""
+    screen = guide_in_window(qtbot, window, demo_path, lang)
+    window.resize(1366, 740)
+    settle(qtbot)
+    button = screen.help_button
+    assert button.isVisible()
+    viewport = button.parentWidget().parentWidget()  # the start page's scroll viewport
+    bottom = button.mapTo(viewport, button.rect().bottomLeft()).y()
+    assert 0 <= bottom <= viewport.height()
