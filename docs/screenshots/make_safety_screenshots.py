@@ -14,10 +14,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QStandardPaths
+from shot_window import open_window  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
@@ -29,24 +29,10 @@ def main() -> None:
     QStandardPaths.setTestModeEnabled(True)
     from handbook_app.i18n import set_locale
     from handbook_app.services import recovery, session, vault_folder
-    from handbook_app.ui.app import make_app
-    from handbook_app.ui.main_window import MainWindow
-    from handbook_app.ui.settings import AppSettings
 
     # Show the folder a trainee named Lan would see on Linux (nothing is written there).
     vault_folder.documents_dir = lambda: Path("/home/lan/Documents")
-    app = make_app([])
-
-    def pump(seconds: float) -> None:
-        end = time.time() + seconds
-        while time.time() < end:
-            app.processEvents()
-            time.sleep(0.01)
-
-    settings = AppSettings(QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings)
-    win.resize(1280, 800)
-    win.show()
+    app, win, pump = open_window(tmp, 1280, 800)
 
     set_locale("vi")
     dialog = win.create_vault()

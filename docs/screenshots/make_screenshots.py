@@ -11,10 +11,10 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QStandardPaths
+from shot_window import open_window  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SCREENS = ["home", "contract", "debts", "remittances", "incidents", "guide", "reports", "settings"]
@@ -26,22 +26,8 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp())
     QStandardPaths.setTestModeEnabled(True)
     from handbook_app.i18n import set_locale
-    from handbook_app.ui.app import make_app
-    from handbook_app.ui.main_window import MainWindow
-    from handbook_app.ui.settings import AppSettings
 
-    app = make_app([])
-
-    def pump(seconds: float) -> None:
-        end = time.time() + seconds
-        while time.time() < end:
-            app.processEvents()
-            time.sleep(0.01)
-
-    settings = AppSettings(QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings)
-    win.resize(1280, 800)
-    win.show()
+    app, win, pump = open_window(tmp, 1280, 800)
     for lang in ("vi", "ja"):
         set_locale(lang)
         win.show_start()

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QStandardPaths, QTimer
+from shot_window import open_window  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
@@ -25,22 +25,8 @@ def main(which: list[str]) -> None:
 
     from handbook_app.i18n import set_locale
     from handbook_app.ui import file_dialogs
-    from handbook_app.ui.app import make_app
-    from handbook_app.ui.main_window import MainWindow
-    from handbook_app.ui.settings import AppSettings
 
-    app = make_app([])
-
-    def pump(seconds: float) -> None:
-        end = time.time() + seconds
-        while time.time() < end:
-            app.processEvents()
-            time.sleep(0.01)
-
-    settings = AppSettings(QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings)
-    win.resize(1280, 800)
-    win.show()
+    app, win, pump = open_window(tmp, 1280, 800)
 
     if "file-dialog" in which:
         folder = tmp / "USB"

@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import tempfile
-import time
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QStandardPaths
+from shot_window import open_window  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
@@ -29,22 +29,8 @@ def main() -> None:
     from handbook_app.core import records as r
     from handbook_app.core.money import Money
     from handbook_app.i18n import set_locale
-    from handbook_app.ui.app import make_app
-    from handbook_app.ui.main_window import MainWindow
-    from handbook_app.ui.settings import AppSettings
 
-    app = make_app([])
-
-    def pump(seconds: float) -> None:
-        end = time.time() + seconds
-        while time.time() < end:
-            app.processEvents()
-            time.sleep(0.01)
-
-    settings = AppSettings(QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings)
-    win.resize(1366, 768)
-    win.show()
+    app, win, pump = open_window(tmp, 1366, 768)
     added = False
     for lang in ("vi", "ja"):
         set_locale(lang)
