@@ -474,16 +474,21 @@ class MonthReview:
 
     @property
     def shortfall_by_category(self) -> dict[str, int]:
-        totals = dict.fromkeys(CATEGORIES, 0)
-        for f in self.findings:
-            if f.shortfall_yen and f.category in totals:
-                totals[f.category] += f.shortfall_yen
-        return totals
+        return shortfall_by_category(self.findings)
 
     @property
     def is_lower_bound(self) -> bool:
         """The amounts are "at least" figures (a lower-bound rate, or a month not fully checked)."""
         return self.status is not CheckStatus.CHECKED
+
+
+def shortfall_by_category(findings) -> dict[str, int]:
+    """Integer yen per category (all of CATEGORIES, zero where nothing was found)."""
+    totals = dict.fromkeys(CATEGORIES, 0)
+    for f in findings:
+        if f.shortfall_yen and f.category in totals:
+            totals[f.category] += f.shortfall_yen
+    return totals
 
 
 # --- rounding -------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ from handbook_app.core.wage_checks import (
     Severity,
     outside_contract,
     review_month,
+    shortfall_by_category,
 )
 from handbook_app.i18n import N_
 
@@ -73,11 +74,7 @@ class MonthCheck:
 
     @property
     def shortfall_by_category(self) -> dict[str, int]:
-        totals = dict.fromkeys(CATEGORIES, 0)
-        for f in self.findings:
-            if f.shortfall_yen and f.category in totals:
-                totals[f.category] += f.shortfall_yen
-        return totals
+        return shortfall_by_category(self.findings)
 
     @property
     def rates(self) -> tuple[ComparisonRate, ...]:
