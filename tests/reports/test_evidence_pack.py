@@ -145,6 +145,8 @@ def test_password_is_required_and_works(demo, tmp_path):
     assert reader.decrypt("hoa sen 2026")
     assert "Công ty giữ hộ chiếu" in "\n".join(p.extract_text() for p in reader.pages)
     assert "/AESV3" in str(reader.trailer["/Encrypt"].get_object()["/CF"])
+    # the data files behind the figures are inside the protected copy too, readable with the password
+    assert b"2024-02" in reader.attachments["payslips.csv"][0]
 
 
 def test_handover_recorded_and_listed_in_the_next_pack(demo, tmp_path):

@@ -10,6 +10,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from json.encoder import encode_basestring  # the string encoder json.dumps uses with ensure_ascii=False
 from typing import Any
 
 GENESIS = "0" * 64
@@ -51,6 +52,84 @@ class AuditEntry:
         return digest.hexdigest()
 
 
+# canonical_json(entry.payload()) with its keys in sorted order: the texts of `before` and `after` go in as stored
+_PAYLOAD = ('{"action":%s,"actor_kind":%s,"actor_name":%s,"actor_org":%s,"after":%s,"at":%s,"before":%s,'
+            '"kind":%s,"row_id":%s,"seq":%s,"utc_offset":%s}')
+
+
+def stored_json(text: str | None) -> dict | None:
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:  # written by something else than this app: kept as text, and its hash will not match
+        return {"unreadable_text": text}
+
+
+class StoredEntry:
+    """An audit entry as read from the vault, `before` and `after` still the JSON text the app wrote.
+
+    Reading a long history (verification, a report's provenance) is mostly parsing and re-serialising that
+    JSON. Here it is parsed only when asked for, and the hash is first computed over the stored text itself:
+    the app writes canonical JSON, so for an entry it wrote those are the very bytes it hashed. Only when that
+    does not match is the entry parsed and re-serialised — so `compute_hash` gives what AuditEntry's does."""
+
+    __slots__ = ("seq", "at", "utc_offset", "actor_kind", "actor_name", "actor_org", "action", "kind", "row_id",
+                 "before_text", "after_text", "prev_hash", "hash", "_parsed")
+
+    def __init__(self, seq: int, at: str, utc_offset: str, actor_kind: str, actor_name: str, actor_org: str,
+                 action: str, kind: str, row_id: int | None, before_text: str | None, after_text: str | None,
+                 prev_hash: str, hash: str) -> None:  # noqa: A002 (the column's name)
+        self.seq, self.at, self.utc_offset = seq, at, utc_offset
+        self.actor_kind, self.actor_name, self.actor_org = actor_kind, actor_name, actor_org
+        self.action, self.kind, self.row_id = action, kind, row_id
+        self.before_text, self.after_text = before_text, after_text
+        self.prev_hash, self.hash = prev_hash, hash
+        self._parsed: AuditEntry | None = None
+
+    def parsed(self) -> AuditEntry:
+        if self._parsed is None:
+            self._parsed = AuditEntry(
+                self.seq, self.at, self.utc_offset, self.actor_kind, self.actor_name, self.actor_org, self.action,
+                self.kind, self.row_id, stored_json(self.before_text), stored_json(self.after_text), self.prev_hash,
+                self.hash)
+        return self._parsed
+
+    @property
+    def before(self) -> dict | None:
+        return self.parsed().before
+
+    @property
+    def after(self) -> dict | None:
+        return self.parsed().after
+
+    def payload(self) -> dict:
+        return self.parsed().payload()
+
+    def may_be_erased(self) -> bool:
+        """False when neither text can be an erasure marker (so neither needs parsing to tell)."""
+        return any(t is not None and ("erased_by" in t or "\\u" in t) for t in (self.before_text, self.after_text))
+
+    def compute_hash(self) -> str:
+        texts = (self.actor_kind, self.actor_name, self.actor_org, self.action, self.at, self.kind, self.utc_offset)
+        if (all(type(t) is str for t in texts) and type(self.seq) is int and type(self.prev_hash) is str
+                and (self.row_id is None or type(self.row_id) is int)
+                and all(t is None or type(t) is str for t in (self.before_text, self.after_text))):
+            text = _PAYLOAD % (
+                encode_basestring(self.action), encode_basestring(self.actor_kind),
+                encode_basestring(self.actor_name), encode_basestring(self.actor_org),
+                "null" if self.after_text is None else self.after_text, encode_basestring(self.at),
+                "null" if self.before_text is None else self.before_text, encode_basestring(self.kind),
+                "null" if self.row_id is None else int.__repr__(self.row_id), int.__repr__(self.seq),
+                encode_basestring(self.utc_offset))
+            digest = hashlib.sha256(self.prev_hash.encode("ascii"))
+            digest.update(text.encode("utf-8"))
+            quick = digest.hexdigest()
+            if quick == self.hash:
+                return quick
+        return self.parsed().compute_hash()
+
+
 @dataclass(frozen=True)
 class ChainProblem:
     seq: int
@@ -77,8 +156,10 @@ def verify_chain(entries: Iterable[AuditEntry]) -> ChainProblem | None:
 ERASED = "erased_by"  # before/after of an erased entry: {"erased_by": SEQ of the "erase" entry}
 
 
-def erased_by(entry: AuditEntry) -> int | None:
+def erased_by(entry: AuditEntry | StoredEntry) -> int | None:
     """The erasure entry's number when this entry's content was erased on purpose, else None."""
+    if isinstance(entry, StoredEntry) and not entry.may_be_erased():
+        return None
     for part in (entry.before, entry.after):
         if isinstance(part, dict) and set(part) == {ERASED} and isinstance(part[ERASED], int):
             return part[ERASED]
@@ -103,7 +184,7 @@ class ChainChecker:
         # re-hashed: each must be named by the later "erase" entry it points to, which is itself hashed.
         self._erased_waiting: dict[int, int] = {}  # erased seq -> seq of the erase entry it names
 
-    def feed(self, entry: AuditEntry, after_gap: bool = False) -> None:
+    def feed(self, entry: AuditEntry | StoredEntry, after_gap: bool = False) -> None:
         self.count += 1
         if self.problem is None:
             if after_gap:

@@ -168,6 +168,18 @@ class Kit:
             return self.p(text, style)
         return _text_class()(self.styles[style], runs[0].font, runs[0].text)
 
+    def labelled(self, label: str, text: str, style: str = "body"):
+        """A label line above a block of free text, never parted from it: a short block moves to the next page
+        whole, a long one keeps at least two lines under its label."""
+        head = self.label_line(label)
+        body = self.text(text, style)
+        if isinstance(body, _text_class()):
+            body.label = head
+            return body
+        from reportlab.platypus import KeepTogether
+
+        return KeepTogether([head, body])
+
     def label_line(self, text: str, style: str = "small"):
         """A label on its own line (bold, or in the label colour with Japanese), drawn as it is when it fits."""
         return _line_class()(self, ((text, True),), style, False, False)
@@ -285,6 +297,14 @@ class Kit:
 
 
 @cache
+def hex_color(value: str):
+    """A ReportLab colour for "#rrggbb", made once (toColor parses strings the slow way, on every call)."""
+    from reportlab.lib.colors import HexColor
+
+    return HexColor(value)
+
+
+@cache
 def _line_class():
     from reportlab.lib.colors import toColor
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -300,7 +320,7 @@ def _line_class():
             self.kit, self.parts, self.key, self.bold, self.clip = kit, parts, key, bold, clip
             self.style = kit.styles[key]
             ink = toColor(self.style.textColor)
-            label_ink = toColor(LABEL_INK) if not kit.label_bold else ink
+            label_ink = hex_color(LABEL_INK) if not kit.label_bold else ink
             self.runs: list[tuple[str, str, object]] = []  # (font, text, colour)
             for text, is_label in parts:
                 strong = bold or (is_label and kit.label_bold)
@@ -412,20 +432,25 @@ def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
 
 @cache
 def _text_class():
-    from reportlab.lib.colors import toColor
     from reportlab.platypus.flowables import Flowable
 
     class Text(Flowable):
-        """Single-face text broken into lines without a paragraph parser; splits across pages by lines."""
+        """Single-face text broken into lines without a paragraph parser; splits across pages by lines.
+        With a `label` (a flowable drawn above the lines), a block of up to KEEP_WHOLE lines is never split and
+        a longer one keeps two lines with its label and two on the next page (no widows or orphans)."""
 
-        def __init__(self, style, font: str, text: str, lines: list[str] | None = None) -> None:
+        KEEP_WHOLE = 6
+
+        def __init__(self, style, font: str, text: str, lines: list[str] | None = None, label=None) -> None:
             super().__init__()
             self.style, self.font, self.text = style, font, text
             self.lines = lines
+            self.label = label
             self._width = None
+            self._label_height = 0.0
 
         def getSpaceBefore(self):  # noqa: N802 (ReportLab's name)
-            return self.style.spaceBefore
+            return self.label.getSpaceBefore() if self.label is not None else self.style.spaceBefore
 
         def getSpaceAfter(self):  # noqa: N802
             return self.style.spaceAfter
@@ -436,28 +461,36 @@ def _text_class():
                     usable = aw - self.style.leftIndent - self.style.rightIndent
                     self.lines = break_lines(self.text, self.font, self.style.fontSize, usable)
                 self._width = aw
-            self.width, self.height = aw, len(self.lines) * self.style.leading
+            if self.label is not None:
+                _w, height = self.label.wrap(aw, ah)
+                self._label_height = height + self.label.getSpaceAfter()
+            self.width, self.height = aw, self._label_height + len(self.lines) * self.style.leading
             return self.width, self.height
 
         def split(self, aw, ah):
             self.wrap(aw, ah)
-            fit = int(ah // self.style.leading)
-            if fit >= len(self.lines):
+            count = len(self.lines)
+            fit = int((ah - self._label_height) // self.style.leading)
+            if fit >= count:
                 return [self]
-            if fit < 2 or len(self.lines) - fit < 2:  # no widow or orphan line
-                fit = min(fit, len(self.lines) - 2)
+            if self.label is not None and count <= self.KEEP_WHOLE:
+                return []
+            if fit < 2 or count - fit < 2:  # no widow or orphan line
+                fit = min(fit, count - 2)
                 if fit < 2:
                     return []
-            head = type(self)(self.style, self.font, "", self.lines[:fit])
+            head = type(self)(self.style, self.font, "", self.lines[:fit], self.label)
             tail = type(self)(self.style, self.font, "", self.lines[fit:])
             head._width = tail._width = aw
             return [head, tail]
 
         def draw(self):
             canv, size, leading = self.canv, self.style.fontSize, self.style.leading
-            canv.setFillColor(toColor(self.style.textColor))
+            if self.label is not None:
+                self.label.drawOn(canv, 0, self.height - self.label.height)
+            canv.setFillColor(self.style.textColor)
             canv.setFont(self.font, size)
-            y = self.height - size
+            y = self.height - self._label_height - size
             for line in self.lines:
                 canv.drawString(self.style.leftIndent, y, line)
                 y -= leading
@@ -562,7 +595,28 @@ def ref_line(kit: Kit, para, key: str, size: float = 9):
     return _anchor_class()[1](kit.refs, para, key, size)
 
 
-def _canvas_class(kit: Kit, frame: PageFrame):
+def embed_files(canv, files: Sequence[tuple[str, bytes, str]]) -> None:
+    """Attach `files` (name, bytes, description) to the document as PDF embedded files (the catalogue's
+    /EmbeddedFiles name tree, each a compressed stream with its size and MD5 as the PDF format asks), written
+    with the rest of the document: no second pass over a finished file of hundreds of pages."""
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString, PDFZCompress
+
+    doc = canv._doc
+    names: list[object] = []
+    for name, content, description in sorted(files, key=lambda f: f[0]):  # a name tree is sorted by key
+        params = PDFDictionary({"Size": len(content), "CheckSum": PDFString(hashlib.md5(content).digest(),
+                                                                              enc="raw")})
+        stream = PDFStream(PDFDictionary({"Type": PDFName("EmbeddedFile"), "Params": params}), content,
+                           filters=[PDFZCompress])
+        spec = PDFDictionary({"Type": PDFName("Filespec"), "F": PDFString(name), "UF": PDFString(name),
+                              "Desc": PDFString(description), "EF": PDFDictionary({"F": doc.Reference(stream)})})
+        names += [PDFString(name), doc.Reference(spec)]
+    if names:
+        tree = PDFDictionary({"Names": PDFArray(names)})
+        doc.Catalog.Names = PDFDictionary({"EmbeddedFiles": doc.Reference(tree)})
+
+
+def _canvas_class(kit: Kit, frame: PageFrame, embedded: Sequence[tuple[str, bytes, str]] = ()):
     from reportlab.lib import colors
     from reportlab.pdfgen.canvas import Canvas
 
@@ -600,6 +654,7 @@ def _canvas_class(kit: Kit, frame: PageFrame):
                 Canvas.showPage(self)
             if outlined:
                 self.showOutline()
+            embed_files(self, embedded)
             Canvas.save(self)
 
         def _late_numbers(self, number: int) -> None:
@@ -640,7 +695,7 @@ def render_pdf(kit: Kit, story: list, out: BinaryIO, frame: PageFrame, meta: Doc
                progress_span: tuple[int, int] = (0, 100),
                embedded: Sequence[tuple[str, bytes, str]] = ()) -> RenderInfo:
     """Lay out `story` into `out`. Raises ReportCancelled when `cancelled()` turns true.
-    `embedded` files are attached to the finished PDF by `render_bytes`/`write_report`."""
+    `embedded` files are attached to the PDF as it is written (`embed_files`)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import Frame, PageTemplate
     from reportlab.platypus.doctemplate import BaseDocTemplate
@@ -672,7 +727,7 @@ def render_pdf(kit: Kit, story: list, out: BinaryIO, frame: PageFrame, meta: Doc
                 progress(pct, 100)
 
     doc.setProgressCallBack(on_progress)
-    doc.build(story, canvasmaker=_canvas_class(kit, frame))
+    doc.build(story, canvasmaker=_canvas_class(kit, frame, embedded))
     if cancelled is not None and cancelled():
         raise ReportCancelled()
     return RenderInfo(pages=doc.page, missing_glyphs=tuple(describe_missing(kit.splitter.missing)),
@@ -691,24 +746,20 @@ def _missing_note(kit: Kit) -> list:
 # --------------------------------------------------------------------------- writing
 
 
-def finish_pdf(data: bytes, password: str | None = None,
-               embedded: Sequence[tuple[str, bytes, str]] = ()) -> bytes:
-    """Embed files (PDF file attachments) and apply the password, with pypdf, on the finished file.
+def finish_pdf(data: bytes, password: str | None = None) -> bytes:
+    """Apply the password, with pypdf, on the finished file (embedded files are already in it).
 
     AES-256 (ReportLab's own AES output is rejected by Poppler). AES-256 with revision 6 belongs to
     PDF 2.0, so a protected file's header says %PDF-2.0 (ReportLab writes 1.4)."""
-    if not password and not embedded:
+    if not password:
         return data
     from pypdf import PdfReader, PdfWriter
 
     reader = PdfReader(io.BytesIO(data))
     writer = PdfWriter(clone_from=reader)
-    for name, content, _description in embedded:
-        writer.add_attachment(name, content)
-    if password:
-        owner = hashlib.sha256(os.urandom(32)).hexdigest()
-        writer.encrypt(user_password=password, owner_password=owner, algorithm="AES-256")
-        writer.pdf_header = b"%PDF-2.0"
+    owner = hashlib.sha256(os.urandom(32)).hexdigest()
+    writer.encrypt(user_password=password, owner_password=owner, algorithm="AES-256")
+    writer.pdf_header = b"%PDF-2.0"
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
@@ -730,7 +781,7 @@ class Written:
 def render_bytes(render: Callable[[BinaryIO], RenderInfo], password: str | None = None) -> tuple[bytes, RenderInfo]:
     buffer = io.BytesIO()
     info = render(buffer)
-    data = finish_pdf(buffer.getvalue(), password, info.embedded)
+    data = finish_pdf(buffer.getvalue(), password)
     return data, info
 
 

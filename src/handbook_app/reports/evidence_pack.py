@@ -420,7 +420,7 @@ class _Builder(MoneySections):
 
     def incident_block(self, number: int, inc: r.Incident, attachments: list) -> None:
         from reportlab.lib import colors
-        from reportlab.platypus import CondPageBreak, HRFlowable, KeepTogether
+        from reportlab.platypus import CondPageBreak, HRFlowable
 
         k, lab = self.kit, self.labels
         self.add(CondPageBreak(45 * MM))
@@ -449,22 +449,18 @@ class _Builder(MoneySections):
         self.add(*k.field_lines([(lab.inline(key), value) for key, value in pairs], "small"))
         if inc.description:
             lang = _LANGUAGE_NAMES.get(inc.description_lang, inc.description_lang)
-            self.add(KeepTogether([
-                k.label_line(lab.inline(N_("Description (original, {language})"), language=lang)),
-                k.text(inc.description)]))
+            self.add(k.labelled(lab.inline(N_("Description (original, {language})"), language=lang), inc.description))
         if inc.translation:
             lang = _LANGUAGE_NAMES.get(inc.translation_lang, inc.translation_lang)
-            self.add(KeepTogether([
-                k.label_line(lab.inline(N_("Translation ({language})"), language=lang)),
-                k.text(inc.translation)]))
+            self.add(k.labelled(lab.inline(N_("Translation ({language})"), language=lang), inc.translation))
         elif inc.description:
             for other in lab.langs:
                 if other != inc.description_lang:
                     self.add(k.p(self.no_translation(other, inc.description_lang), "note"))
         if inc.actions:
-            self.add(KeepTogether([k.label_line(lab.inline(N_("Actions taken"))), k.text(inc.actions)]))
+            self.add(k.labelled(lab.inline(N_("Actions taken")), inc.actions))
         if inc.outcome:
-            self.add(KeepTogether([k.label_line(lab.inline(N_("Outcome"))), k.text(inc.outcome)]))
+            self.add(k.labelled(lab.inline(N_("Outcome")), inc.outcome))
 
     def attachments_by_owner(self) -> dict[tuple[str, int], list]:
         out: dict[tuple[str, int], list] = {}

@@ -19,9 +19,10 @@ references an unembedded Helvetica.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from xml.sax.saxutils import escape
 
 from handbook_app.resources import resource_path
@@ -77,10 +78,68 @@ def register_fonts() -> FontSet:
     return FontSet(SANS, SANS_BOLD, JAPANESE, coverage)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Run:
     font: str
     text: str
+
+
+# Printable ASCII (and line breaks, tabs): Noto Sans has every one, so such text is one run in the Latin face.
+_PLAIN_ASCII = re.compile(r"[\x20-\x7e\n\t]*\Z")
+# Short texts recur thousands of times in a long pack (labels, dates, amounts, statuses): split once.
+_CACHED_CHARS = 200
+
+
+@lru_cache(maxsize=8192)
+def _split_cached(text: str, bold: bool) -> tuple[tuple[Run, ...], frozenset[str]]:
+    missing: set[str] = set()
+    return tuple(_split(text, bold, missing)), frozenset(missing)
+
+
+def _split(text: str, bold: bool, missing: set[str]) -> list[Run]:
+    """The runs of `text`, each in the first face that has its letters; characters no face has are added
+    to `missing` and shown as U+FFFD."""
+    fonts = register_fonts()
+    latin = fonts.bold if bold else fonts.regular
+    if text.isascii() and _PLAIN_ASCII.match(text):
+        return [Run(latin, text)] if text else []
+    cov_latin = fonts.coverage[latin]
+    cov_ja = fonts.coverage[fonts.japanese]
+    out: list[Run] = []
+    current: str | None = None
+    buf: list[str] = []
+
+    def flush() -> None:
+        if buf:
+            out.append(Run(current or latin, "".join(buf)))
+            buf.clear()
+
+    for ch in unicodedata.normalize("NFC", text):
+        code = ord(ch)
+        if ch in "\n\t ":
+            buf.append(ch)
+            continue
+        category = unicodedata.category(ch)
+        if category == "Cc":
+            continue
+        is_letter = category[0] in "LM"
+        if not is_letter and current is not None and code in fonts.coverage[current]:
+            font = current  # digits, punctuation, symbols stay in the run's face
+        elif code in cov_latin:
+            font = latin
+        elif code in cov_ja:
+            font = fonts.japanese
+        elif ch in _SILENT:
+            continue
+        else:
+            missing.add(ch)
+            ch, font = PLACEHOLDER, latin
+        if font != current:
+            flush()
+            current = font
+        buf.append(ch)
+    flush()
+    return out
 
 
 @dataclass
@@ -93,45 +152,14 @@ class RunSplitter:
         self.fonts = register_fonts()
 
     # -- splitting
-    def runs(self, text: str, bold: bool = False) -> list[Run]:
-        latin = self.fonts.bold if bold else self.fonts.regular
-        cov_latin = self.fonts.coverage[latin]
-        cov_ja = self.fonts.coverage[self.fonts.japanese]
-        out: list[Run] = []
-        current: str | None = None
-        buf: list[str] = []
-
-        def flush() -> None:
-            if buf:
-                out.append(Run(current or latin, "".join(buf)))
-                buf.clear()
-
-        for ch in unicodedata.normalize("NFC", text or ""):
-            code = ord(ch)
-            if ch in "\n\t ":
-                buf.append(ch)
-                continue
-            category = unicodedata.category(ch)
-            if category == "Cc":
-                continue
-            is_letter = category[0] in "LM"
-            if not is_letter and current is not None and code in self.fonts.coverage[current]:
-                font = current  # digits, punctuation, symbols stay in the run's face
-            elif code in cov_latin:
-                font = latin
-            elif code in cov_ja:
-                font = self.fonts.japanese
-            elif ch in _SILENT:
-                continue
-            else:
-                self.missing.add(ch)
-                ch, font = PLACEHOLDER, latin
-            if font != current:
-                flush()
-                current = font
-            buf.append(ch)
-        flush()
-        return out
+    def runs(self, text: str, bold: bool = False) -> list[Run] | tuple[Run, ...]:
+        text = text or ""
+        if len(text) <= _CACHED_CHARS:
+            runs, missing = _split_cached(text, bold)
+            if missing:
+                self.missing |= missing
+            return runs
+        return _split(text, bold, self.missing)
 
     def markup(self, text: str, bold: bool = False) -> str:
         """Paragraph markup: XML-escaped runs, each in its face; newlines become <br/>."""

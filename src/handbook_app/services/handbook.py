@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import BinaryIO, TypeVar
 
 from handbook_app.core import records as r
-from handbook_app.core.audit import AuditEntry
+from handbook_app.core.audit import AuditEntry, StoredEntry
 from handbook_app.core.loans import validate_repayment
 from handbook_app.core.validation import Problem, ValidationError, validate
 from handbook_app.i18n import _
@@ -303,6 +303,10 @@ class Handbook:
 
     def audit_entries(self) -> list[AuditEntry]:
         return list(self.store.audit_entries())
+
+    def audit_trail(self) -> Iterator[StoredEntry]:
+        """The history for reading through (reports): `before`/`after` are parsed only when asked for."""
+        return self.store.audit_trail()
 
     def audit_entry(self, seq: int) -> AuditEntry | None:
         return self.store.audit_entry(seq)

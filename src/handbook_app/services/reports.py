@@ -105,7 +105,7 @@ def gather(handbook: Handbook, options: ReportOptions, cancelled: Cancelled | No
             damaged=bool(report.integrity),
             checkpoints=tuple((c.checkpoint, c.holds) for c in report.checkpoints),
         )
-    entries = handbook.audit_entries()
+    entries = list(handbook.audit_trail())
     if "integrity" in o.sections or "handovers" in o.sections:
         for e in entries:
             if e.action in ("handover", "export"):

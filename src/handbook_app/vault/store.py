@@ -9,13 +9,20 @@ from typing import Any, TypeVar
 
 import sqlcipher3.dbapi2 as sqlite
 
-from handbook_app.core.audit import GENESIS, AuditEntry, canonical_json
+from handbook_app.core.audit import GENESIS, AuditEntry, StoredEntry, canonical_json
 from handbook_app.core.records import RECORD_TYPES, Actor, Record
 from handbook_app.core.witness import Checkpoint
 from handbook_app.vault.codec import columns, from_row, to_row
 from handbook_app.vault.connection import Vault
 from handbook_app.vault.salvage import Gap, scan
-from handbook_app.vault.verify import RowProblem, VerifyReport, audit_stream, entry_from_row, read_checkpoints
+from handbook_app.vault.verify import (
+    AUDIT_COLUMNS,
+    RowProblem,
+    VerifyReport,
+    audit_stream,
+    entry_from_row,
+    read_checkpoints,
+)
 from handbook_app.vault.verify import verify as verify_vault
 
 R = TypeVar("R", bound=Record)
@@ -159,6 +166,12 @@ class Store:
         )
         for row in self.vault.conn.execute(sql, args):
             yield entry_from_row(row)
+
+    def audit_trail(self) -> Iterator[StoredEntry]:
+        """The whole history in order, its JSON parsed only for the entries whose before/after are read."""
+        sql = f"SELECT {', '.join(AUDIT_COLUMNS)} FROM audit ORDER BY seq"
+        for row in self.vault.conn.execute(sql):
+            yield StoredEntry(*row)
 
     def readable_rows(self, kind: str) -> Iterator[dict | Gap]:
         """Every row of `kind` that can be read, as its flat dict, with a Gap where a damaged part was skipped."""

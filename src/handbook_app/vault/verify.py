@@ -10,14 +10,20 @@ taken as sound.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import sqlcipher3.dbapi2 as sqlite
 
-from handbook_app.core.audit import GENESIS, AuditEntry, ChainChecker, ChainProblem, canonical_json
+from handbook_app.core.audit import (
+    GENESIS,
+    AuditEntry,
+    ChainChecker,
+    ChainProblem,
+    StoredEntry,
+    canonical_json,
+    stored_json,
+)
 from handbook_app.core.records import RECORD_TYPES
 from handbook_app.core.witness import Checkpoint
 from handbook_app.vault.codec import columns, to_row
@@ -65,19 +71,10 @@ class VerifyReport:
                 and not self.time_backwards and not self.meta and all(c.holds for c in self.checkpoints))
 
 
-def _json(text: str | None) -> dict | None:
-    if text is None:
-        return None
-    try:
-        return json.loads(text)
-    except ValueError:  # written by something else than this app: kept as text, and its hash will not match
-        return {"unreadable_text": text}
-
-
 def entry_from_row(row: tuple) -> AuditEntry:
     return AuditEntry(
         seq=row[0], at=row[1], utc_offset=row[2], actor_kind=row[3], actor_name=row[4], actor_org=row[5],
-        action=row[6], kind=row[7], row_id=row[8], before=_json(row[9]), after=_json(row[10]),
+        action=row[6], kind=row[7], row_id=row[8], before=stored_json(row[9]), after=stored_json(row[10]),
         prev_hash=row[11], hash=row[12],
     )
 
@@ -85,6 +82,12 @@ def entry_from_row(row: tuple) -> AuditEntry:
 def audit_stream(vault: Vault) -> Iterator[AuditEntry | Gap]:
     for item in scan(vault, "audit", AUDIT_COLUMNS, "seq"):
         yield item if isinstance(item, Gap) else entry_from_row(item)
+
+
+def stored_stream(vault: Vault) -> Iterator[StoredEntry | Gap]:
+    """The history as stored (JSON parsed only when needed): what verification and reports read."""
+    for item in scan(vault, "audit", AUDIT_COLUMNS, "seq"):
+        yield item if isinstance(item, Gap) else StoredEntry(*item)
 
 
 def verify(vault: Vault, check_content: bool = True) -> VerifyReport:
@@ -95,7 +98,7 @@ def verify(vault: Vault, check_content: bool = True) -> VerifyReport:
     after_gap = False
     hashes: dict[int, str] = {}
     wanted = _checkpoint_seqs(vault, unreadable)
-    for item in audit_stream(vault):
+    for item in stored_stream(vault):
         if isinstance(item, Gap):
             unreadable.append(item.describe())
             after_gap = True
@@ -134,11 +137,7 @@ def _row_problems(vault: Vault, unreadable: list[str]) -> Iterator[RowProblem]:
                 if want is None or want[0] != row["id"]:
                     yield RowProblem(kind, row["id"], "unrecorded")
                     continue
-                recorded = want[2]
-                if recorded is not None and len(recorded) < len(row):
-                    # A column added by a later schema version, still holding its default, is no change.
-                    row = {k: v for k, v in row.items() if k in recorded or v != defaults.get(k)}
-                if want[1] is None or hashlib.sha256(canonical_json(row).encode()).digest() != want[1]:
+                if want[1] is None or not _matches(row, want[1], defaults):
                     yield RowProblem(kind, row["id"], "changed")
                 want = next(latest, None)
             while want is not None:
@@ -150,25 +149,32 @@ def _row_problems(vault: Vault, unreadable: list[str]) -> Iterator[RowProblem]:
             vault.recover()
 
 
-def _latest_entries(conn: sqlite.Connection, kind: str) -> Iterator[tuple[int, bytes | None, frozenset | None]]:
-    """(row id, digest of the row as last recorded and its column names — None when deleted) in row-id order."""
+def _latest_entries(conn: sqlite.Connection, kind: str) -> Iterator[tuple[int, str | None]]:
+    """(row id, the row as last recorded, as stored JSON text — None when deleted) in row-id order."""
     current: int | None = None
     after: str | None = None
     sql = ("SELECT row_id, after FROM audit WHERE kind = ? AND row_id IS NOT NULL AND action != 'erase'"
            " ORDER BY row_id, seq")
     for row_id, text in conn.execute(sql, (kind,)):
         if row_id != current and current is not None:
-            yield current, *_digest(after)
+            yield current, after
         current, after = row_id, text
     if current is not None:
-        yield current, *_digest(after)
+        yield current, after
 
 
-def _digest(after: str | None) -> tuple[bytes | None, frozenset | None]:
-    if after is None:
-        return None, None
-    recorded = _json(after)
-    return hashlib.sha256(canonical_json(recorded).encode()).digest(), frozenset(recorded or ())
+def _matches(row: dict, recorded_text: str, defaults: dict) -> bool:
+    """Whether a table row is what its last history entry recorded. The app records canonical JSON, so the
+    row's own canonical JSON is compared with the stored text first; only when they differ is the text parsed
+    (it may be written another way, or older than a column a later schema version added)."""
+    text = canonical_json(row)
+    if text == recorded_text:
+        return True
+    recorded = stored_json(recorded_text)
+    if recorded is not None and len(recorded) < len(row):
+        # A column added by a later schema version, still holding its default, is no change.
+        row = {k: v for k, v in row.items() if k in recorded or v != defaults.get(k)}
+    return canonical_json(row) == canonical_json(recorded)
 
 
 def _gap(item: tuple | Gap, unreadable: list[str]) -> bool:
