@@ -159,13 +159,13 @@ class Kit:
             return self.p(text, style, bold)
         return _line_class()(self, ((text, False),), style, bold, clip)
 
-    def text(self, text: str, style: str = "body"):
+    def text(self, text: str, style: str = "body", bold: bool = False):
         """A block of free text (a description, a translation): laid out by a plain line breaker when one
         face shows it all, else as a paragraph. Most evidence text is one language, so a long pack is not
         held up by ReportLab's paragraph parser and CJK line breaking."""
-        runs = self.splitter.runs(text)
+        runs = self.splitter.runs(text, bold)
         if len(runs) != 1 or not text.strip():
-            return self.p(text, style)
+            return self.p(text, style, bold)
         return _text_class()(self.styles[style], runs[0].font, runs[0].text)
 
     def labelled(self, label: str, text: str, style: str = "body"):
@@ -331,6 +331,7 @@ def _line_class():
             self.para = None
 
         def wrap(self, aw, ah):
+            self._avail = aw
             if self.text_width <= aw:
                 self.para = None
                 self.width, self.height = self.text_width, self.style.leading
@@ -342,7 +343,7 @@ def _line_class():
                 return self.width, self.height
             if self.para is None:
                 if len(self.parts) == 1 and not self.parts[0][1]:
-                    self.para = self.kit.p(self.parts[0][0], self.key, self.bold)
+                    self.para = self.kit.text(self.parts[0][0], self.key, self.bold)
                 else:
                     self.para = self.kit.rich(self.parts, self.key)
             return self.para.wrap(aw, ah)
@@ -368,13 +369,23 @@ def _line_class():
             if self.para is not None:
                 self.para.drawOn(self.canv, 0, 0)
                 return
-            canv, size = self.canv, self.style.fontSize
-            x, y = 0, self.style.leading - size * 0.8
-            for font, text, colour in self.runs:
-                canv.setFillColor(colour)
-                canv.setFont(font, size)
-                canv.drawString(x, y, text)
-                x += stringWidth(text, font, size)
+            canv, style = self.canv, self.style
+            if style.backColor is not None:  # a note: its background as a paragraph would draw it
+                pad = style.borderPadding or 0
+                canv.saveState()
+                canv.setFillColor(style.backColor)
+                canv.rect(-pad, -pad, self._avail + 2 * pad, self.height + 2 * pad, stroke=0, fill=1)
+                canv.restoreState()
+            # one text object for the whole line: the runs follow each other (no per-run drawString)
+            text = canv.beginText(0, style.leading - style.fontSize * 0.8)
+            colour = None
+            for font, part, ink in self.runs:
+                if ink is not colour:
+                    text.setFillColor(ink)
+                    colour = ink
+                text.setFont(font, style.fontSize)
+                text.textOut(part)
+            canv.drawText(text)
 
     return Line
 
@@ -488,12 +499,12 @@ def _text_class():
             canv, size, leading = self.canv, self.style.fontSize, self.style.leading
             if self.label is not None:
                 self.label.drawOn(canv, 0, self.height - self.label.height)
-            canv.setFillColor(self.style.textColor)
-            canv.setFont(self.font, size)
-            y = self.height - self._label_height - size
+            text = canv.beginText(self.style.leftIndent, self.height - self._label_height - size)
+            text.setFillColor(self.style.textColor)
+            text.setFont(self.font, size, leading)
             for line in self.lines:
-                canv.drawString(self.style.leftIndent, y, line)
-                y -= leading
+                text.textLine(line)
+            canv.drawText(text)
 
     return Text
 
@@ -533,11 +544,11 @@ class PageRefs:
 
     def __init__(self) -> None:
         self.pages: dict[str, int] = {}
-        self.marks: list[tuple[int, str, str, int, float]] = []  # (page, key, title, level, y) for the outline
-        self.late: list[tuple[int, float, float, str, float]] = []  # (page, x, y, key, size): numbers to draw
+        self.marks: dict[int, list[tuple[str, str, int, float]]] = {}  # page -> (key, title, level, y): the outline
+        self.late: dict[int, list[tuple[float, float, str, float]]] = {}  # page -> (x, y, key, size): numbers to draw
 
     def outline_for(self, page: int) -> list[tuple[str, str, int, float]]:
-        return [(key, title, level, y) for p, key, title, level, y in self.marks if p == page]
+        return self.marks.get(page, [])
 
 
 def current_page(canv) -> int:
@@ -564,7 +575,7 @@ def _anchor_class():
             self.refs.pages.setdefault(self.key, page)
             if self.title:
                 _x, y = self.canv.absolutePosition(0, 0)
-                self.refs.marks.append((page, self.key, self.title, self.level, y))
+                self.refs.marks.setdefault(page, []).append((self.key, self.title, self.level, y))
 
     class RefLine(Flowable):
         """A line of text (a paragraph) with the page number of `key` right-aligned beside it."""
@@ -582,7 +593,7 @@ def _anchor_class():
         def draw(self):
             self.para.drawOn(self.canv, 0, 0)
             x, y = self.canv.absolutePosition(self.avail, self.height - self.size)
-            self.refs.late.append((current_page(self.canv), x, y, self.key, self.size))
+            self.refs.late.setdefault(current_page(self.canv), []).append((x, y, self.key, self.size))
 
     return Anchor, RefLine
 
@@ -658,8 +669,8 @@ def _canvas_class(kit: Kit, frame: PageFrame, embedded: Sequence[tuple[str, byte
             Canvas.save(self)
 
         def _late_numbers(self, number: int) -> None:
-            for page, x, y, key, size in refs.late:
-                if page == number and key in refs.pages:
+            for x, y, key, size in refs.late.get(number, []):
+                if key in refs.pages:
                     self.setFont(SANS, size)
                     self.setFillColor(colors.HexColor(INK))
                     self.drawRightString(x, y, str(refs.pages[key]))

@@ -428,7 +428,7 @@ class _Builder(MoneySections):
                             spaceAfter=2))
         title = inc.title or lab.inline(N_("(no title)"))
         self.add(anchor(k, f"incident-{number}", f"{number}. {title}", 1))
-        self.add(k.p(f"{lab.inline(N_('Incident {number}'), number=number)}{DOT}{title}", "h2", bold=True))
+        self.add(k.line(f"{lab.inline(N_('Incident {number}'), number=number)}{DOT}{title}", "h2", bold=True))
         period = lab.date(inc.started) + (f" – {lab.date(inc.ended)}" if inc.ended else "")
         pairs = [
             (N_("When"), period),
@@ -456,7 +456,7 @@ class _Builder(MoneySections):
         elif inc.description:
             for other in lab.langs:
                 if other != inc.description_lang:
-                    self.add(k.p(self.no_translation(other, inc.description_lang), "note"))
+                    self.add(k.line(self.no_translation(other, inc.description_lang), "note"))
         if inc.actions:
             self.add(k.labelled(lab.inline(N_("Actions taken")), inc.actions))
         if inc.outcome:

@@ -93,7 +93,21 @@ _CACHED_CHARS = 200
 @lru_cache(maxsize=8192)
 def _split_cached(text: str, bold: bool) -> tuple[tuple[Run, ...], frozenset[str]]:
     missing: set[str] = set()
-    return tuple(_split(text, bold, missing)), frozenset(missing)
+    return tuple(_joined(_split(text, bold, missing))), frozenset(missing)
+
+
+def _joined(runs: list[Run]) -> list[Run]:
+    """A text that starts with digits or punctuation ("3番ライン…", "2024年…") takes the face of its first
+    letters for them when that face has them: one run, so the text is laid out by the plain line breaker."""
+    if len(runs) < 2:
+        return runs
+    first, second = runs[0], runs[1]
+    if any(unicodedata.category(ch)[0] in "LM" for ch in first.text):
+        return runs
+    coverage = register_fonts().coverage.get(second.font, frozenset())
+    if all(ord(ch) in coverage or ch in "\n\t " for ch in first.text):
+        return [Run(second.font, first.text + second.text), *runs[2:]]
+    return runs
 
 
 def _split(text: str, bold: bool, missing: set[str]) -> list[Run]:
@@ -159,7 +173,7 @@ class RunSplitter:
             if missing:
                 self.missing |= missing
             return runs
-        return _split(text, bold, self.missing)
+        return _joined(_split(text, bold, self.missing))
 
     def markup(self, text: str, bold: bool = False) -> str:
         """Paragraph markup: XML-escaped runs, each in its face; newlines become <br/>."""

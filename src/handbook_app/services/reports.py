@@ -82,7 +82,8 @@ def gather(handbook: Handbook, options: ReportOptions, cancelled: Cancelled | No
     data.hours = handbook.records(r.HoursEntry, "day")  # the wage check dates hours and counts weekly overtime
     data.loans = handbook.records(r.Loan, "start")
     data.repayments = handbook.records(r.Repayment, "date")
-    data.remittances = [x for x in handbook.records(r.Remittance, "date") if o.in_range(x.date)]
+    remittances = handbook.records(r.Remittance, "date")
+    data.remittances = [x for x in remittances if o.in_range(x.date)]
     data.fees = [x for x in handbook.records(r.RecruitmentFee) if o.in_range(x.date)]
     incidents = handbook.records(r.Incident, "started")
     data.all_incident_count = len(incidents)
@@ -114,7 +115,7 @@ def gather(handbook: Handbook, options: ReportOptions, cancelled: Cancelled | No
                     who = f"{who} ({e.actor_org})"
                 data.handovers.append(Handover(e.seq, e.at, who, e.action, e.kind, dict(e.after or {}), e.actor_kind))
     data.provenance = provenance(entries)
-    _add_findings(handbook, data, o)
+    _add_findings(handbook, data, o, remittances)
     return data
 
 
@@ -140,7 +141,7 @@ def provenance(entries) -> dict[tuple[str, int], Provenance]:
     return out
 
 
-def _add_findings(handbook: Handbook, data: VaultData, o: ReportOptions) -> None:
+def _add_findings(handbook: Handbook, data: VaultData, o: ReportOptions, remittances: list[r.Remittance]) -> None:
     """Fee limits, payoff and the debt-trap line: computed by the Debts services, printed on the summary page."""
     from handbook_app.core.loans import add_months
     from handbook_app.i18n.formatting import minor_to_decimal
@@ -149,7 +150,7 @@ def _add_findings(handbook: Handbook, data: VaultData, o: ReportOptions) -> None
     as_of = min(o.date_to or data.generated.date(), data.generated.date())
     if data.fees:
         rates = {}
-        first = next((x for x in handbook.records(r.Remittance, "date")
+        first = next((x for x in remittances
                       if x.sent.currency == "JPY" and x.received.currency == data.fees[0].amount.currency
                       and x.sent.minor > 0 and x.received.minor > 0), None)
         if first is not None:
@@ -164,7 +165,7 @@ def _add_findings(handbook: Handbook, data: VaultData, o: ReportOptions) -> None
             data.fee_findings = []  # a fee that cannot be compared is shown in the Debts screen; the pack lists fees
     if not data.loans:
         return
-    screen = debts.debt_screen(handbook, as_of)
+    screen = debts.debt_screen(handbook, as_of, with_charts=False)
     for outlook in screen.outlooks:
         loan, state = outlook.view.loan, outlook.view.state
         proj = outlook.projection
