@@ -24,6 +24,8 @@ from handbook_app.i18n.formatting import ParseError
 
 CliError = ParseError  # a translated one-line message, exit code 2
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_IDS = re.compile(r"^[0-9]+(,[0-9]+)*$")  # ASCII digits only: "²".isdigit() is True but int("²") fails
+_EXCLUDE_ITEM = re.compile(r"^([^:\s]+):([0-9]+)$")
 
 PDF_PASSWORD_ENV = "HANDBOOK_PDF_PASSWORD"
 
@@ -74,10 +76,11 @@ def _options(args: argparse.Namespace):
     for item in (args.exclude or "").split(","):
         if not item.strip():
             continue
-        kind, _sep, number = item.strip().partition(":")
-        if not number.isdigit():
+        match = _EXCLUDE_ITEM.match(item.strip().lower())
+        if match is None:
             raise CliError(_("--exclude takes KIND:ID items, e.g. incident:4,payslip:12."))
-        exclude.add((kind, int(number)))
+        exclude.add((match.group(1), int(match.group(2))))
+    incident_detail, detail_ids = _incident_detail(args.incidents)
     date_from = iso_date(args.date_from, "--from") if args.date_from else None
     date_to = iso_date(args.date_to, "--to") if args.date_to else None
     if date_from and date_to and date_from > date_to:
@@ -87,8 +90,51 @@ def _options(args: argparse.Namespace):
         langs=langs, date_from=date_from, date_to=date_to, sections=sections, exclude=frozenset(exclude),
         mask_third_parties=args.mask, show_trainee_name=not args.hide_name, images=not args.no_images,
         full_images=args.full_images, password=password, recipient=args.recipient or "",
-        incident_detail=args.incidents, transactions=args.transactions,
+        incident_detail=incident_detail, detail_ids=detail_ids, transactions=args.transactions,
     )
+
+
+def _incident_detail(text: str) -> tuple[str, frozenset[int]]:
+    """`--incidents`: all, open, period, or the ids of the incidents to print in full ("3,5")."""
+    from handbook_app.reports.model import INCIDENT_DETAIL
+
+    value = text.strip().lower().replace(" ", "")
+    if value in INCIDENT_DETAIL and value != "selected":
+        return value, frozenset()
+    if _IDS.match(value):
+        return "selected", frozenset(int(x) for x in value.split(","))
+    if value == "selected":
+        raise CliError(_("--incidents: write the ids of the incidents to print in full instead of 'selected', "
+                         "e.g. --incidents 3,5."))
+    raise CliError(_("--incidents takes all, open, period, or incident ids separated by commas, e.g. 3,5 (not "
+                     "'{text}').").format(text=text))
+
+
+def _check_records(handbook, options) -> None:
+    """Ids typed on the command line must name records in this vault (the app only offers real ones)."""
+    from handbook_app.reports.model import EXCLUDABLE
+    from handbook_app.services.report_options import chosen_incidents_left_out, unknown_records
+
+    unknown = unknown_records(handbook, options.exclude)
+    if unknown:
+        raise CliError(_("--exclude names records that are not in this vault or cannot be left out: {items}. Use KIND:ID with an id "
+                         "from export-json; KIND is one of {kinds}. No PDF was made.").format(
+            items=", ".join(f"{kind}:{row_id}" for kind, row_id in unknown), kinds=", ".join(sorted(EXCLUDABLE))))
+    if options.incident_detail == "selected":
+        missing = [row_id for _kind, row_id in unknown_records(handbook, (("incident", i) for i in options.detail_ids))]
+        if missing:
+            raise CliError(ngettext(
+                "--incidents: this vault has no incident with the id {ids}. No PDF was made.",
+                "--incidents: this vault has no incidents with the ids {ids}. No PDF was made.",
+                len(missing)).format(ids=", ".join(map(str, missing))))
+        left_out = chosen_incidents_left_out(handbook, options)
+        if left_out:
+            raise CliError(ngettext(
+                "--incidents: incident {ids} is not in this pack (left out with --exclude, or it started outside "
+                "--from/--to), so it cannot be printed in full. No PDF was made.",
+                "--incidents: incidents {ids} are not in this pack (left out with --exclude, or they started "
+                "outside --from/--to), so they cannot be printed in full. No PDF was made.",
+                len(left_out)).format(ids=", ".join(map(str, left_out))))
 
 
 def _check_out(out: str, overwrite: bool) -> None:
@@ -108,6 +154,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     options = _options(args)
     handbook = args.open_vault(args.vault)
     try:
+        _check_records(handbook, options)
         result = export_report(handbook, args.report, args.out, options, overwrite=args.overwrite)
     except ReportCancelled:
         raise KeyboardInterrupt from None
@@ -129,7 +176,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 def add_commands(sub, open_vault) -> None:
     """Register `export-pdf`; `open_vault(path)` unlocks a vault the way the CLI does (passphrase, errors)."""
-    from handbook_app.reports.model import INCIDENT_DETAIL, REPORT_KINDS, SECTIONS
+    from handbook_app.reports.model import REPORT_KINDS, SECTIONS
 
     pdf = sub.add_parser("export-pdf", help=_("make a PDF: the evidence pack or a short summary"))
     pdf.add_argument("vault")
@@ -145,7 +192,8 @@ def add_commands(sub, open_vault) -> None:
     pdf.add_argument("--sections", metavar="LIST",
                      help=_("comma-separated sections of the evidence pack: {choices}").format(
                          choices=",".join(SECTIONS)))
-    pdf.add_argument("--exclude", metavar="KIND:ID,...", help=_("records to leave out, e.g. incident:4"))
+    pdf.add_argument("--exclude", metavar="KIND:ID,...",
+                     help=_("records to leave out, by the ids export-json shows, e.g. incident:4,payslip:12"))
     pdf.add_argument("--mask", action="store_true", help=_("hide the names and addresses of other people"))
     pdf.add_argument("--hide-name", action="store_true", help=_("leave the trainee's name out"))
     pdf.add_argument("--no-images", action="store_true", help=_("no thumbnails of attached images"))
@@ -153,8 +201,10 @@ def add_commands(sub, open_vault) -> None:
     pdf.add_argument("--protect", action="store_true",
                      help=_("protect the PDF with a password (from HANDBOOK_PDF_PASSWORD or a prompt)"))
     pdf.add_argument("--recipient", metavar="TEXT", help=_("to whom the PDF is given (recorded in the history)"))
-    pdf.add_argument("--incidents", choices=tuple(k for k in INCIDENT_DETAIL if k != "selected"), default="all",
-                     help=_("which incidents are printed in full (the overview lists every one; default: all)"))
+    pdf.add_argument("--incidents", metavar="all|open|period|ID,...", default="all",
+                     help=_("which incidents are printed in full: all, open, those that started in the period, or "
+                            "the ones whose ids you list, e.g. 3,5 (the ids --exclude uses); the overview lists "
+                            "every one (default: all)"))
     pdf.add_argument("--transactions", action="store_true",
                      help=_("print every repayment and transfer in an appendix (they are always embedded as CSV)"))
     pdf.add_argument("--overwrite", action="store_true", help=_("replace an existing file"))

@@ -40,6 +40,11 @@ INCIDENT_DETAIL: dict[str, str] = {
     "period": N_("Incidents that started in the period"),
     "selected": N_("Chosen incidents only"),
 }
+# The record kinds `apply_privacy` can leave out (ReportOptions.exclude), by KIND.
+EXCLUDABLE: dict[str, type[r.Record]] = {
+    cls.KIND: cls for cls in (r.Contract, r.Payslip, r.Loan, r.Repayment, r.Remittance, r.RecruitmentFee,
+                              r.Incident, r.Attachment)
+}
 IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/jpg", "image/gif", "image/bmp", "image/webp",
                          "image/tiff"})
 MASK = "•••"

@@ -91,6 +91,18 @@ INCIDENTS = [
 ]
 
 
+# When each closed or reported incident ended, as its own text and the payslips tell it (open ones have no end):
+# the passport came back on 2023-12-12; the long overtime was February's (March's payslip is ordinary); the
+# minimum-wage shortfall lasted until the April 2025 raise (1,027 yen an hour is paid through March 2025).
+# Nothing dates the end of the injury's aftermath: it keeps the three weeks it always had.
+INCIDENT_ENDS = {
+    dt.date(2023, 11, 20): dt.date(2023, 12, 12),
+    dt.date(2024, 2, 14): dt.date(2024, 2, 29),
+    dt.date(2024, 6, 3): dt.date(2024, 6, 23),
+    dt.date(2024, 11, 25): dt.date(2025, 3, 31),
+}
+
+
 def build_demo(handbook: Handbook) -> None:
     """Fill an empty vault with the demo record (one transaction per record, as the app writes them)."""
     rng = random.Random(20231001)
@@ -175,7 +187,7 @@ def build_demo(handbook: Handbook) -> None:
     for index, (started, category, title, description, translation, status, actions) in enumerate(INCIDENTS):
         hb.set_actor(SUPPORT if translation else TRAINEE)
         incident = hb.add(r.Incident(
-            started=started, ended=None if status == "open" else started + dt.timedelta(days=20),
+            started=started, ended=None if status == "open" else INCIDENT_ENDS[started],
             place="Nhà máy Yamada Seikō, Toyota-shi" if category != "housing" else "Ký túc xá, Toyota-shi",
             category=category, title=title, people="鈴木課長 (Suzuki)" if index == 0 else "",
             witnesses="Lê Thị Hoa" if category == "harassment" else "", description=description,
