@@ -16,9 +16,14 @@ from typing import Any
 GENESIS = "0" * 64
 
 
+# json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False), without making a new encoder
+# on every call (a long history is tens of thousands of calls)
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(value: Any) -> str:
     """Deterministic JSON: sorted keys, no spaces, UTF-8 kept (the same text on every machine)."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL.encode(value)
 
 
 @dataclass(frozen=True)
