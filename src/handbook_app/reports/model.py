@@ -177,7 +177,6 @@ class VaultData:
     loan_outlooks: list[LoanOutlook] = field(default_factory=list)
     provenance: dict[tuple[str, int], Provenance] = field(default_factory=dict)
     all_incident_count: int = 0  # in the vault, before the period and exclusions
-    hours: list[r.HoursEntry] = field(default_factory=list)  # the hours log (read by the wage check only)
 
 
 def masked_attachment(meta: r.Attachment) -> r.Attachment:
