@@ -84,3 +84,22 @@ def test_an_absurd_contract_figure_is_refused_beside_its_field(qtbot, window, cl
     dialog.save_button.click()
     assert "hours_per_month" in dialog.errors() and dialog.isVisible()
     assert "Check this figure" in dialog.errors()["hours_per_month"]
+
+
+def test_the_timeline_says_at_least_for_a_lower_bound_and_not_checked_for_an_unchecked_month(
+        qtbot, window, closed_vault: Path):
+    unlock(qtbot, window, closed_vault)
+    _contract_and_two_payslips(qtbot, window)
+    hb = window.context.handbook
+    # a payslip from before the contract (none to compare with): nothing is claimed either way
+    window.context.notify(hb.add(r.Payslip(month=dt.date(2025, 2, 1), regular_hours=160,
+                                           base_pay=Money(176_000, "JPY"), gross=Money(176_000, "JPY"),
+                                           net=Money(176_000, "JPY"))))
+    screen = window.workspace.show_key("incidents")
+    timeline = screen.open_timeline(everything=True)
+    model = timeline.model
+    titles = {it.end: model.text(row, 2) for row, it in enumerate(model.items) if it.kind == "payslip"}
+    timeline.reject()
+    assert titles[dt.date(2025, 11, 1)] == "Payslip for Nov 2025 — short ¥6,400"
+    assert titles[dt.date(2026, 11, 1)] == "Payslip for Nov 2026 — short at least ¥6,400"
+    assert titles[dt.date(2025, 2, 1)] == "Payslip for Feb 2025 — not checked"

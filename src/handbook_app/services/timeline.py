@@ -31,6 +31,8 @@ class TimelineItem:
     amount: Money | None = None  # payslip gross, contract wage, loan principal, repayment, remittance sent
     flagged: bool = False  # payslip with an estimated shortfall
     shortfall_yen: int = 0
+    checked: str = ""  # payslip: the wage check's status (core.wage_checks.CheckStatus value); a shortfall in a
+    # month not fully checked is a lower bound, and a month not checked is never shown as clean
     end: dt.date | None = None  # an incident's end
     wage_kind: str = ""  # contract_start: "hourly" or "monthly", what `amount` (the wage) is per
 
@@ -69,7 +71,8 @@ def build_timeline(handbook: Handbook, kinds: Iterable[str] | None = None) -> li
         for p in handbook.records(r.Payslip, order="month"):
             rv = review(p, contracts, hours)
             items.append(TimelineItem(p.paid_on or p.month, "payslip", p.id, "", p.notes, amount=p.gross,
-                                      flagged=rv.flagged, shortfall_yen=rv.shortfall_yen, end=p.month))
+                                      flagged=rv.flagged, shortfall_yen=rv.shortfall_yen, end=p.month,
+                                      checked=rv.status.value))
     if "incident" in wanted:
         items.extend(incident_items(handbook.records(r.Incident)))
     if "loan" in wanted:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from handbook_app.core import records as r
+from handbook_app.core.wage_checks import CheckStatus
 from handbook_app.i18n import N_, _, ngettext
 from handbook_app.i18n.formatting import ParseError, format_date, format_money, format_month
 from handbook_app.services.errors import VaultError
@@ -51,8 +52,15 @@ HEADERS = (N_("Date"), N_("Kind"), N_("What"), N_("Details"), N_("Status"))
 def item_title(it: TimelineItem) -> str:
     if it.kind == "payslip":
         text = _("Payslip for {month}").format(month=format_month(it.end or it.date))
-        if it.flagged:
-            text += " — " + _("short {amount}").format(amount=format_money(it.shortfall_yen, "JPY"))
+        amount = format_money(it.shortfall_yen, "JPY")
+        if it.flagged and it.checked == CheckStatus.CHECKED.value:
+            text += " — " + _("short {amount}").format(amount=amount)
+        elif it.flagged:  # a lower bound: the month was not fully checked
+            text += " — " + _("short at least {amount}").format(amount=amount)
+        elif it.checked == CheckStatus.NOT_CHECKED.value:
+            text += " — " + _("not checked")
+        elif it.checked == CheckStatus.LOWER_BOUND.value:
+            text += " — " + _("only partly checked")
         return text
     if it.kind == "incident":
         label = _(r.INCIDENT_CATEGORIES.get(it.category, it.category))
