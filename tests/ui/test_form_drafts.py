@@ -122,3 +122,15 @@ def test_quick_exit_keeps_the_draft_and_later_keeps_offering_it(qtbot, window, c
     unlock(qtbot, window, closed_vault)
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=5_000)
     assert drafts.drafts(window.context.handbook) == []
+
+
+def test_locking_with_an_untouched_new_form_open_saves_nothing_and_keeps_no_draft(qtbot, window,
+                                                                                  closed_vault: Path):
+    unlock(qtbot, window, closed_vault)
+    _pnl, dialog = new_incident(window)
+    qtbot.keyClick(dialog, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # Ctrl+L in the form: lock now
+    qtbot.waitUntil(lambda: window.context.handbook is None, timeout=5_000)
+    assert not dialog.isVisible()
+    unlock(qtbot, window, closed_vault)
+    hb = window.context.handbook
+    assert hb.records(r.Incident) == [] and drafts.drafts(hb) == []
