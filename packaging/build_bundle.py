@@ -139,7 +139,8 @@ def collect_licenses(bundle: Path) -> Path:
     dest.mkdir(parents=True)
     index = ["Licences of the software inside this bundle", "",
              "Trainee Handbook itself: GPL-3.0-or-later (LICENSE-GPL-3.0.txt in resources).",
-             "Fonts: Noto Sans (SIL OFL 1.1), IPAexGothic (IPA Font License) - resources/fonts.", ""]
+             "Fonts: Noto Sans, BIZ UDGothic Bold (SIL OFL 1.1), IPAexGothic (IPA Font License) - resources/fonts.",
+             ""]
     for dist in runtime_distributions():
         name = dist.metadata["Name"]
         folder = dest / name

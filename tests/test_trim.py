@@ -39,6 +39,7 @@ def test_babel_and_qt_translations_keep_our_languages_only() -> None:
     assert keep_data("PySide6/Qt/translations/qtbase_ja.qm")
     assert not keep_data("PySide6/Qt/translations/qtbase_de.qm")
     assert keep_data("handbook_app/resources/fonts/ipaexg.ttf")
+    assert keep_data("handbook_app/resources/fonts/BIZUDGothic-Bold.ttf")
     assert not keep_data("handbook_app/translations/vi/LC_MESSAGES/messages.po")
 
 

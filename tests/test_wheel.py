@@ -37,7 +37,8 @@ def _run(site: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 def test_wheel_carries_its_data(installed):
     pkg = installed / "handbook_app"
-    for rel in ("resources/fonts/ipaexg.ttf", "resources/fonts/LICENSE-IPA.txt", "resources/data/minimum_wage.csv",
+    for rel in ("resources/fonts/ipaexg.ttf", "resources/fonts/BIZUDGothic-Bold.ttf", "resources/fonts/LICENSE-IPA.txt",
+                "resources/fonts/LICENSE-OFL.txt", "resources/data/minimum_wage.csv",
                 "translations/vi/LC_MESSAGES/messages.mo", "vault/migrations/0001_initial.sql"):
         assert (pkg / rel).is_file(), rel
 

@@ -87,6 +87,7 @@ def test_fonts_are_embedded_and_no_helvetica(pack):
         descriptor = resolve(target.get("/FontDescriptor"))
         assert descriptor is not None and "/FontFile2" in descriptor, font.get("/BaseFont")
     assert any("NotoSans" in n for n in names) and any("IPAex" in n for n in names)
+    assert any(n.endswith("+BIZUDGothic-Bold") for n in names)  # the bold of Japanese headings and labels
 
 
 def test_metadata_and_language(pack):

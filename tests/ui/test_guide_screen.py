@@ -19,6 +19,7 @@ from handbook_app.guide import freshness_warning as real_freshness_warning  # no
 from handbook_app.i18n import set_locale, tr  # noqa: E402
 from handbook_app.resources import resource_path  # noqa: E402
 from handbook_app.ui import messages  # noqa: E402
+from handbook_app.ui.app import FONT_FILES, add_japanese_bold  # noqa: E402
 from handbook_app.ui.screens import guide_actions, guide_parts  # noqa: E402
 from handbook_app.ui.screens.guide_screen import GuideScreen, print_available  # noqa: E402
 from handbook_app.ui.widgets.help_now import HelpNowDialog, HelpNowPanel  # noqa: E402
@@ -26,9 +27,10 @@ from handbook_app.ui.widgets.help_now import HelpNowDialog, HelpNowPanel  # noqa
 
 @pytest.fixture(scope="session", autouse=True)
 def _fonts(qapp):
-    """The bundled faces, so screenshots taken from these widgets show Vietnamese and kana."""
-    for name in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "ipaexg.ttf"):
+    """The bundled faces, so screenshots taken from these widgets show Vietnamese and kana (bold kana too)."""
+    for name in FONT_FILES:
         QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
+    assert add_japanese_bold()
 
 
 @pytest.fixture

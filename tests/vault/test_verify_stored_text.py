@@ -122,7 +122,7 @@ def test_the_chain_checker_finds_the_same_problem_in_stored_and_parsed_entries(i
             after_text = canonical_json(after)
         elif how == "escaped-erased":
             after = {"erased_by": seq + 1}
-            after_text = '{"\\u0065rased_by":%d}' % (seq + 1)
+            after_text = '{"\\u0065rased_by":' + str(seq + 1) + '}'
         elif how == "altered":
             after = {"changed": True}
             after_text = canonical_json(after)

@@ -119,9 +119,8 @@ class Kit:
     def __post_init__(self) -> None:
         self.styles = make_styles()
         self.refs = PageRefs()
-        # The Japanese face has no bold: with Japanese in the pack, labels are set in one weight (told apart by
-        # colour) so neither language looks like the main one and the other like a footnote.
-        self.label_bold = "ja" not in self.labels.langs
+        # Labels are bold in every language (Japanese in BIZ UDGothic Bold), so neither language looks lighter.
+        self.label_bold = True
 
     # -- paragraphs
     def p(self, text: str, style: str = "body", bold: bool = False):

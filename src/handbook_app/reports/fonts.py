@@ -1,13 +1,17 @@
 """Fonts for the PDFs and the run splitter that keeps every character in a font that has it.
 
-Three TrueType faces ship in ``resources/fonts/`` and are embedded as subsets: Noto Sans
-(regular and bold; Latin with every Vietnamese letter and tone) and IPAex Gothic (Japanese).
-No single face covers Vietnamese *and* Japanese, so text is split into runs by glyph
-coverage, read from each font's own cmap, and each run is wrapped in ``<font name=...>``.
+Four TrueType faces ship in ``resources/fonts/`` and are embedded as subsets: Noto Sans
+(regular and bold; Latin with every Vietnamese letter and tone), IPAex Gothic (Japanese) and
+BIZ UDGothic Bold (the bold of the Japanese text: IPAex Gothic has no bold, and a heading or
+label must be as strong in Japanese as in Vietnamese). No single face covers Vietnamese *and*
+Japanese, so text is split into runs by glyph coverage, read from each font's own cmap, and
+each run is wrapped in ``<font name=...>``.
 
-* Letters go to the first face that has them (Noto first, then IPAex), so a Vietnamese word
-  never mixes faces mid-word; digits, punctuation and spaces stay in the face of the run they
-  are in when it has them (``2024年10月`` stays in one face).
+* Letters go to the first face that has them (Noto first, then the Japanese face), so a
+  Vietnamese word never mixes faces mid-word; digits, punctuation and spaces stay in the face
+  of the run they are in when it has them (``2024年10月`` stays in one face).
+* Bold Japanese is set in BIZ UDGothic Bold; the few characters it lacks (some radicals,
+  ``彐``, …) fall back to regular IPAex Gothic rather than being lost.
 * A character no face has (an emoji, Thai, …) is shown as U+FFFD "�" and *collected* in
   ``RunSplitter.missing`` so the caller can report it; nothing raises.
 * Text is NFC-normalised first: decomposed Vietnamese (base letter + combining tone mark) is
@@ -30,12 +34,14 @@ from handbook_app.resources import resource_path
 SANS = "HB-NotoSans"
 SANS_BOLD = "HB-NotoSans-Bold"
 JAPANESE = "HB-IPAexGothic"
+JAPANESE_BOLD = "HB-BIZUDGothic-Bold"
 PLACEHOLDER = "\ufffd"
 
 _FILES = {
     SANS: "NotoSans-Regular.ttf",
     SANS_BOLD: "NotoSans-Bold.ttf",
     JAPANESE: "ipaexg.ttf",
+    JAPANESE_BOLD: "BIZUDGothic-Bold.ttf",
 }
 # Invisible characters that only modify their neighbour (emoji variation selectors, joiners):
 # dropped silently when no face has them; the visible character they modify is reported.
@@ -47,6 +53,7 @@ class FontSet:
     regular: str
     bold: str
     japanese: str
+    japanese_bold: str
     coverage: dict[str, frozenset[int]]
 
 
@@ -63,19 +70,20 @@ def register_fonts() -> FontSet:
         font = TTFont(name, str(resource_path("fonts", filename)))
         pdfmetrics.registerFont(font)
         coverage[name] = frozenset(font.face.charToGlyph)
-    # <b> inside a paragraph maps to the bold face; Japanese has no bold face (stays regular).
+    # <b> inside a paragraph maps to the bold face of its family. ReportLab reads a <font name=...>'s weight
+    # back from the last mapping made to that name, so each face's own (bold, 0) mapping comes last.
     addMapping(SANS, 0, 0, SANS)
     addMapping(SANS, 1, 0, SANS_BOLD)
     addMapping(SANS, 0, 1, SANS)
     addMapping(SANS, 1, 1, SANS_BOLD)
     addMapping(SANS_BOLD, 0, 0, SANS_BOLD)
     addMapping(SANS_BOLD, 1, 0, SANS_BOLD)
-    addMapping(JAPANESE, 0, 0, JAPANESE)
-    addMapping(JAPANESE, 1, 0, JAPANESE)
     addMapping(JAPANESE, 0, 1, JAPANESE)
-    addMapping(JAPANESE, 1, 1, JAPANESE)
+    addMapping(JAPANESE, 1, 1, JAPANESE_BOLD)
+    addMapping(JAPANESE, 1, 0, JAPANESE_BOLD)
+    addMapping(JAPANESE, 0, 0, JAPANESE)
     rl_config.canvas_basefontname = SANS
-    return FontSet(SANS, SANS_BOLD, JAPANESE, coverage)
+    return FontSet(SANS, SANS_BOLD, JAPANESE, JAPANESE_BOLD, coverage)
 
 
 @dataclass(frozen=True)
@@ -111,14 +119,20 @@ def _joined(runs: list[Run]) -> list[Run]:
 
 
 def _split(text: str, bold: bool, missing: set[str]) -> list[Run]:
-    """The runs of `text`, each in the first face that has its letters; characters no face has are added
-    to `missing` and shown as U+FFFD."""
+    """The runs of `text`, each in the first face that has its letters (bold: a character the bold Japanese
+    face lacks is set in the regular one); characters no face has are added to `missing` and shown as U+FFFD."""
     fonts = register_fonts()
     latin = fonts.bold if bold else fonts.regular
     if text.isascii() and _PLAIN_ASCII.match(text):
         return [Run(latin, text)] if text else []
+    japanese = fonts.japanese_bold if bold else fonts.japanese
     cov_latin = fonts.coverage[latin]
-    cov_ja = fonts.coverage[fonts.japanese]
+    cov_ja = fonts.coverage[japanese]
+    # regular Japanese as the last resort of bold text (empty when not bold: the same test as cov_ja)
+    cov_ja_fallback = fonts.coverage[fonts.japanese] if bold else frozenset()
+    # BIZ UDGothic sets Latin at half an em (a space twice Noto's): after bold Japanese, spaces, digits and
+    # Latin punctuation go back to Noto Sans Bold ("事案4 · Bị" keeps its normal spacing).
+    half_em = fonts.japanese_bold if bold else None
     out: list[Run] = []
     current: str | None = None
     buf: list[str] = []
@@ -131,17 +145,23 @@ def _split(text: str, bold: bool, missing: set[str]) -> list[Run]:
     for ch in unicodedata.normalize("NFC", text):
         code = ord(ch)
         if ch in "\n\t ":
+            if current == half_em:
+                flush()
+                current = latin
             buf.append(ch)
             continue
         category = unicodedata.category(ch)
         if category == "Cc":
             continue
         is_letter = category[0] in "LM"
-        if not is_letter and current is not None and code in fonts.coverage[current]:
+        if not is_letter and current is not None and code in fonts.coverage[current] and (
+                code >= 0x100 or current != half_em):
             font = current  # digits, punctuation, symbols stay in the run's face
         elif code in cov_latin:
             font = latin
         elif code in cov_ja:
+            font = japanese
+        elif code in cov_ja_fallback:
             font = fonts.japanese
         elif ch in _SILENT:
             continue

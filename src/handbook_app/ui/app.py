@@ -7,6 +7,7 @@ the workspace screens load at unlock, reports only when first opened.
 from __future__ import annotations
 
 import argparse
+import struct
 import sys
 from collections.abc import Sequence
 
@@ -20,6 +21,27 @@ from handbook_app.ui.storage import configure_qsettings
 from handbook_app.ui.termination import close_on_signals
 
 FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "ipaexg.ttf")
+# The bold of the Japanese face (IPAex Gothic has none): BIZ UDGothic Bold, added under IPAex Gothic's family name
+# so that bold Japanese text gets a real bold and regular text stays in IPAex Gothic (see ui/font_family.py).
+JAPANESE_BOLD_FILE, JAPANESE_REGULAR_FILE = "BIZUDGothic-Bold.ttf", "ipaexg.ttf"
+_japanese_bold_added = False
+
+
+def add_japanese_bold() -> bool:
+    """Add the bold Japanese face once per process (Qt's font database is global); False if it is missing."""
+    global _japanese_bold_added
+    if not _japanese_bold_added:
+        from PySide6.QtCore import QByteArray
+
+        from handbook_app.ui.font_family import as_bold_of
+
+        try:
+            data = as_bold_of(resource_path("fonts", JAPANESE_BOLD_FILE).read_bytes(),
+                              resource_path("fonts", JAPANESE_REGULAR_FILE).read_bytes())
+        except (OSError, ValueError, struct.error):
+            return False  # a damaged or missing file: Qt thickens the regular face as before
+        _japanese_bold_added = QFontDatabase.addApplicationFontFromData(QByteArray(data)) >= 0
+    return _japanese_bold_added
 
 
 def register_fonts(app: QApplication) -> list[str]:
@@ -32,6 +54,7 @@ def register_fonts(app: QApplication) -> list[str]:
             continue
         if font_id >= 0:
             families.extend(f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families)
+    add_japanese_bold()
     if families:
         font = QFont(app.font())
         font.setFamilies(families + [f for f in app.font().families() if f not in families])

@@ -122,6 +122,8 @@ class AboutDialog(QDialog):
             ("Noto Sans", "NotoSans-Regular.ttf, NotoSans-Bold.ttf",
              _("Latin letters, including every Vietnamese letter and tone mark"), "SIL Open Font License 1.1"),
             ("IPAex Gothic", "ipaexg.ttf", _("Japanese (kana and kanji) and Latin letters"), "IPA Font License 1.0"),
+            ("BIZ UDGothic Bold", "BIZUDGothic-Bold.ttf", _("Bold Japanese (headings and labels)"),
+             "SIL Open Font License 1.1"),
         )
         body = "".join(
             f"<tr><td><b>{esc(face)}</b><br><small>{esc(files)}</small></td><td>{esc(covers)}</td>"
