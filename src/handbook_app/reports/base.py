@@ -44,7 +44,6 @@ MM = 72 / 25.4
 PAGE_MARGIN = 16 * MM
 INK = "#1a1a1a"
 MUTED = "#555555"
-LABEL_INK = "#3b4a63"  # labels when both languages are set in one weight
 RULE = "#9a9a9a"
 HEAD_BG = "#e6eaf0"
 FLAG_BG = "#fde2dc"
@@ -79,8 +78,6 @@ def make_styles():
         "small": ParagraphStyle("hb-small", base, fontSize=7.6, leading=10, spaceAfter=1),
         "muted": ParagraphStyle("hb-muted", base, fontSize=8, leading=10.5, textColor=colors.HexColor(MUTED)),
         "cell": ParagraphStyle("hb-cell", base, fontSize=7.8, leading=9.8, spaceAfter=0),
-        "label": ParagraphStyle("hb-label", base, fontSize=7.8, leading=9.8, spaceAfter=0,
-                                textColor=colors.HexColor(LABEL_INK)),
         "head": ParagraphStyle("hb-head", base, fontName=SANS_BOLD, fontSize=7.6, leading=9.4, spaceAfter=0),
         "title": ParagraphStyle("hb-title", base, fontName=SANS_BOLD, fontSize=21, leading=28, spaceAfter=6,
                                 alignment=TA_CENTER),
@@ -119,8 +116,6 @@ class Kit:
     def __post_init__(self) -> None:
         self.styles = make_styles()
         self.refs = PageRefs()
-        # Labels are bold in every language (Japanese in BIZ UDGothic Bold), so neither language looks lighter.
-        self.label_bold = True
 
     # -- paragraphs
     def p(self, text: str, style: str = "body", bold: bool = False):
@@ -140,8 +135,7 @@ class Kit:
         plain = "".join(t for t, _b in parts)
         name = style + ":cjk" if self.splitter.is_japanese_heavy(plain) else style
         markup = "".join(
-            (f"<b>{self.splitter.markup(t, True)}</b>" if self.label_bold else
-             f'<font color="{LABEL_INK}">{self.splitter.markup(t)}</font>') if b else self.splitter.markup(t)
+            f"<b>{self.splitter.markup(t, True)}</b>" if b else self.splitter.markup(t)
             for t, b in parts
         )
         return Paragraph(markup, self.styles[name])
@@ -180,7 +174,7 @@ class Kit:
         return KeepTogether([head, body])
 
     def label_line(self, text: str, style: str = "small"):
-        """A label on its own line (bold, or in the label colour with Japanese), drawn as it is when it fits."""
+        """A label on its own line (bold in every language), drawn as it is when it fits."""
         return _line_class()(self, ((text, True),), style, False, False)
 
     def field_lines(self, pairs: Sequence[tuple[str, str]], style: str = "small") -> list:
@@ -212,7 +206,7 @@ class Kit:
 
     # -- tables
     def head(self, message: str):
-        return self.lines(self.labels.each(message), "head", bold=self.label_bold)
+        return self.lines(self.labels.each(message), "head", bold=True)
 
     def choice(self, message: str, style: str = "cell") -> list:
         """A translated word in a table cell, one line per language."""
@@ -277,7 +271,7 @@ class Kit:
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
 
-        data = [[self.lines(self.labels.each(k), "label" if not self.label_bold else "cell", bold=self.label_bold),
+        data = [[self.lines(self.labels.each(k), "cell", bold=True),
                  self.p(v or "—", "cell")] for k, v in pairs]
         table = Table(data, colWidths=list(widths), hAlign="LEFT")
         table.setStyle(TableStyle([
@@ -296,14 +290,6 @@ class Kit:
 
 
 @cache
-def hex_color(value: str):
-    """A ReportLab colour for "#rrggbb", made once (toColor parses strings the slow way, on every call)."""
-    from reportlab.lib.colors import HexColor
-
-    return HexColor(value)
-
-
-@cache
 def _line_class():
     from reportlab.lib.colors import toColor
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -311,20 +297,17 @@ def _line_class():
 
     class Line(Flowable):
         """One line of text in the style's size and colour, split into font runs; a paragraph only when it
-        does not fit (or, clipped, cut with "…"). `parts` are (text, is_label) pieces: labels are bold, or
-        in the label colour when the pack has Japanese (whose face has no bold)."""
+        does not fit (or, clipped, cut with "…"). `parts` are (text, is_label) pieces: labels are bold."""
 
         def __init__(self, kit: Kit, parts: Sequence[tuple[str, bool]], key: str, bold: bool, clip: bool) -> None:
             super().__init__()
             self.kit, self.parts, self.key, self.bold, self.clip = kit, parts, key, bold, clip
             self.style = kit.styles[key]
             ink = toColor(self.style.textColor)
-            label_ink = hex_color(LABEL_INK) if not kit.label_bold else ink
             self.runs: list[tuple[str, str, object]] = []  # (font, text, colour)
             for text, is_label in parts:
-                strong = bold or (is_label and kit.label_bold)
-                colour = label_ink if is_label else ink
-                self.runs += [(r.font, r.text, colour) for r in kit.splitter.runs(text, strong)]
+                # labels are bold in every language (Japanese in BIZ UDGothic Bold): neither looks lighter
+                self.runs += [(r.font, r.text, ink) for r in kit.splitter.runs(text, bold or is_label)]
             size = self.style.fontSize
             self.text_width = sum(stringWidth(t, f, size) for f, t, _c in self.runs)
             self.para = None
