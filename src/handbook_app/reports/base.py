@@ -542,7 +542,10 @@ def _anchor_class():
     from reportlab.platypus.flowables import Flowable
 
     class Anchor(Flowable):
-        """Zero-size marker: records its page (and an outline entry when it has a title)."""
+        """Zero-size marker: records its page (and an outline entry when it has a title). It keeps with what
+        follows: when that moves to the next page, the anchor (and so every "page N" that points to it) moves too."""
+
+        keepWithNext = 1  # noqa: N815 (ReportLab's name)
 
         def __init__(self, refs: PageRefs, key: str, title: str = "", level: int = 0) -> None:
             super().__init__()

@@ -230,6 +230,9 @@ class _Builder(MoneySections):
         self.add(k.h2(N_("Contents")))
         for number, key in enumerate(steps, start=1):
             self.add(ref_line(k, k.p(f"{number}. {lab.inline(SECTIONS[key])}"), key))
+            if key == "debts" and self.data.fees:  # the fee findings on the summary page point here
+                self.add(ref_line(k, k.p(f"{number}.1 {lab.inline(N_('Recruitment fees paid before leaving'))}"),
+                                  "fees"))
         if self.options.transactions:
             self.add(ref_line(k, k.p(lab.inline(N_("Appendix: every transaction"))), "appendix-transactions"))
         missing = self.missing_items()
