@@ -277,3 +277,32 @@ def test_every_bookmark_and_page_reference_lands_on_the_page_that_shows_it(make,
     assert checked > 15
     if period is None:  # the demo's fees were paid in 2023: the fee section is in the contents too
         assert squash(tr("ja", "Recruitment fees paid before leaving")) in squash(pages[0] + pages[1])
+
+
+def test_a_japanese_reader_is_told_which_free_texts_are_not_translated_and_what_each_incident_is(make):
+    _result, _reader, pages = make()
+    full = squash("\n".join(pages))
+    marker = squash(tr("ja", "[No translation: the original is in {language}.]").format(language="ベトナム語"))
+    # demo incident 1: "Actions taken" only in Vietnamese, followed by the Japanese marker
+    actions = squash("Đã báo cho nghiệp đoàn ngày 2023-12-05")
+    assert actions in full and marker in full[full.index(actions):full.index(actions) + 300]
+    # the heading of a Vietnamese-titled incident carries its category in Japanese
+    assert squash("Công ty giữ hộ chiếu（旅券等の取上げ）") in full
+    # the language of the original is named in each reader's language
+    assert squash("内容(原文、ベトナム語)") in full or squash("内容（原文、ベトナム語）") in full
+    assert squash(tr("ja", "VAULT is the path of the vault file (for example E:\\handbook.vault on a USB stick); "
+                           "the command asks for the passphrase. It prints whether the history holds and, if not, "
+                           "the first entry that was changed."))[:20] in full
+
+
+def test_incident_numbers_are_the_same_in_a_period_pack_as_in_the_full_pack(make):
+    _r, reader_all, _pages = make()
+    _r, reader_2024, pages = make(date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 12, 31))
+    numbered = dict(_outline(reader_all))
+    full_titles = {t.split(". ", 1)[1]: t.split(". ", 1)[0] for t in numbered if t[:1].isdigit()}
+    period_titles = {t.split(". ", 1)[1]: t.split(". ", 1)[0] for t, _p in _outline(reader_2024) if t[:1].isdigit()}
+    assert period_titles and all(full_titles[title] == n for title, n in period_titles.items())
+    assert sorted(int(n) for n in period_titles.values()) != list(range(1, len(period_titles) + 1))  # has gaps
+    assert squash(tr("ja", "Numbers are each incident's place among all {count} incidents in the record (by "
+                           "date), the same in every pack made from it; a missing number is an incident this pack "
+                           "leaves out.").format(count=8)) in squash("\n".join(pages))

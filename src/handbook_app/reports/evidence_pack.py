@@ -16,6 +16,7 @@ in an appendix), so the body stays short however long the record is.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from typing import BinaryIO
 
@@ -110,7 +111,9 @@ class _Builder(MoneySections):
         self.checks = findings.month_checks(data)
         self.incidents = sorted(data.incidents, key=lambda i: (i.started, i.id or 0))
         # Exhibit numbers: the incident's place in the timeline, used everywhere (overview, blocks, attachments).
-        self.exhibit = {inc.id: n for n, inc in enumerate(self.incidents, start=1)}
+        # an incident's number is its place among all incidents in the vault (by date), so a pack limited to a
+        # period or with incidents left out numbers them as the full pack made the same day does
+        self.exhibit = dict(data.incident_numbers) or {inc.id: n for n, inc in enumerate(self.incidents, start=1)}
         self.by_loan: dict[int | None, list[r.Repayment]] = {}
         for rep in data.repayments:
             self.by_loan.setdefault(rep.loan_id, []).append(rep)
@@ -410,6 +413,12 @@ class _Builder(MoneySections):
             ])
         self.add(k.table([N_("No."), N_("Date"), N_("Category"), N_("Title"), N_("Status")], rows,
                          [10 * MM, 20 * MM, 40 * MM, 84 * MM, 24 * MM]))
+        numbers = [self.exhibit[inc.id] for inc in incidents]
+        if numbers != list(range(1, len(numbers) + 1)):
+            self.add(k.p(lab.inline(N_("Numbers are each incident's place among all {count} incidents in the record "
+                                       "(by date), the same in every pack made from it; a missing number is an "
+                                       "incident this pack leaves out."), count=self.data.all_incident_count),
+                         "small"))
         shown = [inc for inc in incidents if self.detailed(inc)]
         if len(shown) < len(incidents):
             self.add(k.spacer(2))
@@ -430,8 +439,12 @@ class _Builder(MoneySections):
         self.add(HRFlowable(width="100%", thickness=0.4, color=colors.HexColor("#9a9a9a"), spaceBefore=6,
                             spaceAfter=2))
         title = inc.title or lab.inline(N_("(no title)"))
-        self.add(anchor(k, f"incident-{number}", f"{number}. {title}", 1))
-        self.add(k.line(f"{lab.inline(N_('Incident {number}'), number=number)}{DOT}{title}", "h2", bold=True))
+        # a title in one language only: the category in the other one, so that reader knows what the block is about
+        kind = " · ".join(lab.one(r.INCIDENT_CATEGORIES[inc.category], lang) for lang in lab.langs
+                          if inc.category in r.INCIDENT_CATEGORIES and not _written_in(title, lang))
+        heading = (f"{title}（{kind}）" if _written_in(kind, "ja") else f"{title} ({kind})") if kind else title
+        self.add(anchor(k, f"incident-{number}", f"{number}. {heading}", 1))
+        self.add(k.line(f"{lab.inline(N_('Incident {number}'), number=number)}{DOT}{heading}", "h2", bold=True))
         period = lab.date(inc.started) + (f" – {lab.date(inc.ended)}" if inc.ended else "")
         pairs = [
             (N_("When"), period),
@@ -451,19 +464,31 @@ class _Builder(MoneySections):
         # "label: value" lines drawn as they are when they fit (no table, no paragraph: 2,000 incidents)
         self.add(*k.field_lines([(lab.inline(key), value) for key, value in pairs], "small"))
         if inc.description:
-            lang = _LANGUAGE_NAMES.get(inc.description_lang, inc.description_lang)
-            self.add(k.labelled(lab.inline(N_("Description (original, {language})"), language=lang), inc.description))
+            self.add(k.labelled(lab.inline(N_("Description (original, {language})"),
+                                           language=self.language_word(inc.description_lang)), inc.description))
         if inc.translation:
-            lang = _LANGUAGE_NAMES.get(inc.translation_lang, inc.translation_lang)
-            self.add(k.labelled(lab.inline(N_("Translation ({language})"), language=lang), inc.translation))
+            self.add(k.labelled(lab.inline(N_("Translation ({language})"),
+                                           language=self.language_word(inc.translation_lang)), inc.translation))
         elif inc.description:
             for other in lab.langs:
                 if other != inc.description_lang:
                     self.add(k.line(self.no_translation(other, inc.description_lang), "note"))
-        if inc.actions:
-            self.add(k.labelled(lab.inline(N_("Actions taken")), inc.actions))
-        if inc.outcome:
-            self.add(k.labelled(lab.inline(N_("Outcome")), inc.outcome))
+        # the description is the only field with a translation: the other free texts say where they are not
+        # in a language of the pack, so a reader knows nothing was left out
+        for message, text in ((N_("Actions taken"), inc.actions), (N_("Outcome"), inc.outcome)):
+            if text:
+                self.add(k.labelled(lab.inline(message), text))
+                for other in lab.langs:
+                    if not _written_in(text, other):
+                        original = "ja" if _written_in(text, "ja") else (
+                            inc.description_lang if inc.description_lang != "ja" else "vi")
+                        self.add(k.line(self.no_translation(other, original), "note"))
+
+    def language_word(self, code: str):
+        """The name of language `code` in each language of the pack ("tiếng Việt" / "ベトナム語")."""
+        from handbook_app.reports.labels import Local
+
+        return Local(lambda lang: other_language_name(lang, code), _LANGUAGE_NAMES.get(code, code))
 
     def attachments_by_owner(self) -> dict[tuple[str, int], list]:
         out: dict[tuple[str, int], list] = {}
@@ -599,6 +624,9 @@ class _Builder(MoneySections):
                             "command; it recomputes the whole chain and checks that entry {entries} still carries "
                             "the hash printed above:"), "small", entries=info.entries))
         self.add(k.p(VERIFY_COMMAND.format(entries=info.entries, hash=info.head_hash), "command"))
+        self.add(*k.both(N_("VAULT is the path of the vault file (for example E:\\handbook.vault on a USB stick); the "
+                            "command asks for the passphrase. It prints whether the history holds and, if not, the "
+                            "first entry that was changed."), "small"))
         self.add(*k.both(N_("Making this PDF added one more entry (the handover) and later changes add more, so the "
                             "newest head differs; the check passes as long as entry {entries} is unchanged."),
                          "small", entries=info.entries))
@@ -612,7 +640,7 @@ class _Builder(MoneySections):
             rows = [[k.cell(name), k.p(lab.inline(_EMBEDDED_TITLES.get(name, name)), "cell"),
                      k.cell(str(len(content))), k.p(csv_files.sha256(content), "cell")]
                     for name, content, _description in self.embedded]
-            self.add(k.table([N_("File"), N_("Contents"), N_("Bytes"), N_("SHA-256")], rows,
+            self.add(k.table([N_("File"), N_("What it holds"), N_("Bytes"), N_("SHA-256")], rows,
                              [28 * MM, 36 * MM, 13 * MM, 101 * MM], align_right=(2,)))
 
     def section_handovers(self) -> None:
@@ -675,6 +703,20 @@ def _when(at: str) -> str:
 
 
 _LANGUAGE_NAMES = {"vi": "Tiếng Việt", "ja": "日本語", "en": "English"}
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+_VIETNAMESE = re.compile(r"[ăâđêôơưàáạảãầấậẩẫằắặẳẵèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ]",
+                         re.IGNORECASE)
+
+
+def _written_in(text: str, lang: str) -> bool:
+    """Whether `text` is (at least partly) in `lang`, by its script: Japanese by kana and kanji, Vietnamese by its
+    letters with marks; English is taken as Latin letters without Vietnamese marks or Japanese."""
+    if lang == "ja":
+        return bool(_JAPANESE.search(text))
+    if lang == "vi":
+        return bool(_VIETNAMESE.search(text))
+    return any(ch.isascii() and ch.isalpha() for ch in text) and not _VIETNAMESE.search(text) \
+        and not _JAPANESE.search(text)
 
 
 def signatures(kit: Kit, people) -> list:

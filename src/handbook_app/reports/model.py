@@ -177,6 +177,7 @@ class VaultData:
     loan_outlooks: list[LoanOutlook] = field(default_factory=list)
     provenance: dict[tuple[str, int], Provenance] = field(default_factory=dict)
     all_incident_count: int = 0  # in the vault, before the period and exclusions
+    incident_numbers: dict[int, int] = field(default_factory=dict)  # id -> place among all incidents, by date
 
 
 def masked_attachment(meta: r.Attachment) -> r.Attachment:

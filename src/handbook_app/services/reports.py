@@ -87,6 +87,8 @@ def gather(handbook: Handbook, options: ReportOptions, cancelled: Cancelled | No
     data.fees = [x for x in handbook.records(r.RecruitmentFee) if o.in_range(x.date)]
     incidents = handbook.records(r.Incident, "started")
     data.all_incident_count = len(incidents)
+    ordered = sorted(incidents, key=lambda x: (x.started or dt.date.min, x.id or 0))
+    data.incident_numbers = {x.id: n for n, x in enumerate(ordered, start=1) if x.id is not None}
     # "full blocks for the period's incidents" keeps every incident in the overview; otherwise the period filters
     data.incidents = incidents if o.incident_detail == "period" else [x for x in incidents if o.in_range(x.started)]
     if cancelled is not None and cancelled():
