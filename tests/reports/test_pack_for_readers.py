@@ -306,3 +306,4 @@ def test_incident_numbers_are_the_same_in_a_period_pack_as_in_the_full_pack(make
     assert squash(tr("ja", "Numbers are each incident's place among all {count} incidents in the record (by "
                            "date), the same in every pack made from it; a missing number is an incident this pack "
                            "leaves out.").format(count=8)) in squash("\n".join(pages))
+

@@ -699,6 +699,7 @@ def render_pdf(kit: Kit, story: list, out: BinaryIO, frame: PageFrame, meta: Doc
     missing_note = _missing_note(kit)
     if missing_note:
         story = story + missing_note
+    story = keep_headings_with_blocks(story)
     doc = BaseDocTemplate(
         out, pagesize=A4, leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN, topMargin=PAGE_MARGIN,
         bottomMargin=18 * MM, title=meta.title, subject=meta.subject, author=meta.author or "",
@@ -728,6 +729,27 @@ def render_pdf(kit: Kit, story: list, out: BinaryIO, frame: PageFrame, meta: Doc
         raise ReportCancelled()
     return RenderInfo(pages=doc.page, missing_glyphs=tuple(describe_missing(kit.splitter.missing)),
                       embedded=tuple(embedded))
+
+
+def keep_headings_with_blocks(story: list) -> list:
+    """Put keep-with-next flowables (headings, anchors) that come right before a KeepTogether block inside it.
+    ReportLab never joins a KeepTogether to a keep-with-next group, so such a heading could be left alone at the
+    foot of a page with its block on the next one."""
+    from reportlab.platypus import KeepTogether
+
+    out: list = []
+    pending: list = []
+    for flowable in story:
+        if not isinstance(flowable, KeepTogether) and flowable.getKeepWithNext():
+            pending.append(flowable)
+            continue
+        if pending and isinstance(flowable, KeepTogether):
+            flowable._content = pending + list(flowable._content)
+        else:
+            out += pending
+        pending = []
+        out.append(flowable)
+    return out + pending
 
 
 def _missing_note(kit: Kit) -> list:
