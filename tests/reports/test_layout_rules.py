@@ -7,7 +7,6 @@ import datetime as dt
 import io
 
 from pypdf import PdfReader
-from reportlab.platypus import KeepTogether, Spacer
 
 from handbook_app.reports.base import MM, DocMeta, Kit, PageFrame, render_pdf
 from handbook_app.reports.labels import Labels
@@ -16,7 +15,7 @@ FRAME_HEIGHT = 297 * MM - 16 * MM - 18 * MM  # A4 less the top and bottom margin
 
 
 def _pages(story_for) -> list[str]:
-    kit = Kit(Labels(("vi", "ja")))
+    kit = Kit(Labels(("vi", "ja")))  # registers the bundled fonts before ReportLab's platypus is imported
     out = io.BytesIO()
     frame = PageFrame("Test", dt.datetime(2026, 12, 5, tzinfo=dt.UTC))
     render_pdf(kit, story_for(kit), out, frame, DocMeta("Test", "Test"))
@@ -25,6 +24,8 @@ def _pages(story_for) -> list[str]:
 
 def test_a_heading_before_a_block_that_moves_on_moves_with_it():
     def story(kit):
+        from reportlab.platypus import KeepTogether, Spacer
+
         block = KeepTogether([kit.p(f"Dòng {n} của khối / ブロックの{n}行目") for n in range(6)])
         # the page is full but for the heading's height: the block cannot follow it on this page
         return [Spacer(1, FRAME_HEIGHT - 40), kit.p("Tiêu đề nhóm / グループの見出し", "h2"), block]
@@ -37,6 +38,8 @@ def test_a_heading_before_a_block_that_moves_on_moves_with_it():
 
 def test_a_label_is_never_parted_from_its_text():
     def story(kit):
+        from reportlab.platypus import Spacer
+
         text = " ".join(["Quản lý la mắng tôi mỗi ngày trước mặt mọi người."] * 4)  # a few lines, one face
         return [Spacer(1, FRAME_HEIGHT - 30), kit.labelled("Những việc đã làm / これまでの対応", text)]
 
