@@ -4,6 +4,7 @@ where a translation is missing, bookmarks and page numbers, the protected wordin
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import io
@@ -307,3 +308,15 @@ def test_incident_numbers_are_the_same_in_a_period_pack_as_in_the_full_pack(make
                            "date), the same in every pack made from it; a missing number is an incident this pack "
                            "leaves out.").format(count=8)) in squash("\n".join(pages))
 
+
+
+def test_a_date_limited_pack_embeds_the_loan_terms_and_every_repayment_behind_its_balances(make):
+    """'Paid since the loan began' and the balances must be recomputable from the PDF alone."""
+    _result, reader, _pages = make(date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 12, 31))
+    files = {name: content[0].decode("utf-8-sig") for name, content in reader.attachments.items()}
+    loans = files["loans.csv"].splitlines()
+    assert loans[0].startswith("id,lender_kind,lender,purpose,start,currency,principal_minor,interest_model")
+    assert any("Agribank" in line for line in loans[1:])
+    rows = list(csv.DictReader(io.StringIO(files["repayments.csv"])))
+    periods = {row["date"][:4]: row["in_period"] for row in rows}
+    assert periods.get("2024") == "yes" and periods.get("2025") == "no"  # outside the period, still there

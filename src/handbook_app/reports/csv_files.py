@@ -38,12 +38,23 @@ def transaction_files(data: VaultData, in_range) -> list[tuple[str, bytes, str]]
               p.other_pay.minor, p.gross.minor, p.net.minor] + [p.deductions.get(k, "") for k in keys]
              for p in data.payslips)), "Payslips"))
     loans = {x.id: x for x in data.loans}
-    reps = [x for x in data.repayments if x.loan_id in loans and in_range(x.date)]
+    if loans:  # the terms every balance, interest figure and payoff date is computed from
+        out.append(("loans.csv", _csv(
+            ["id", "lender_kind", "lender", "purpose", "start", "currency", "principal_minor", "interest_model",
+             "monthly_rate", "term_months", "instalment_minor", "schedule", "guarantor", "collateral"],
+            ([x.id, x.lender_kind, x.lender, x.purpose, x.start.isoformat(), x.principal.currency, x.principal.minor,
+              x.interest_model, x.monthly_rate, x.term_months, x.instalment.minor,
+              " ".join(f"{day}={minor}" for day, minor in x.schedule), x.guarantor, x.collateral]
+             for x in data.loans)), "Loans"))
+    # every repayment of the pack's loans, also those outside a chosen period ("since the loan began" needs them)
+    reps = [x for x in data.repayments if x.loan_id in loans]
     if reps:
         out.append(("repayments.csv", _csv(
-            ["id", "loan_id", "lender", "date", "currency", "paid_minor", "rate_to_loan_currency", "notes"],
+            ["id", "loan_id", "lender", "date", "currency", "paid_minor", "rate_to_loan_currency", "in_period",
+             "notes"],
             ([x.id, x.loan_id, loans[x.loan_id].lender, x.date.isoformat(), x.paid.currency, x.paid.minor,
-              getattr(x, "rate", "") or "", x.notes] for x in reps)), "Loan repayments"))
+              getattr(x, "rate", "") or "", "yes" if in_range(x.date) else "no", x.notes] for x in reps)),
+            "Loan repayments"))
     if data.remittances:
         out.append(("remittances.csv", _csv(
             ["id", "date", "sent_currency", "sent_minor", "fee_currency", "fee_minor", "received_currency",

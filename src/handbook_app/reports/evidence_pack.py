@@ -691,6 +691,7 @@ _DETAIL_WORDS = {
 }
 _EMBEDDED_TITLES = {
     "payslips.csv": N_("Payslips"),
+    "loans.csv": N_("Loans and their terms"),
     "repayments.csv": N_("Loan repayments"),
     "remittances.csv": N_("Money sent home"),
     "recruitment-fees.csv": N_("Recruitment fees"),
