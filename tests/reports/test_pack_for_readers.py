@@ -320,3 +320,11 @@ def test_a_date_limited_pack_embeds_the_loan_terms_and_every_repayment_behind_it
     rows = list(csv.DictReader(io.StringIO(files["repayments.csv"])))
     periods = {row["date"][:4]: row["in_period"] for row in rows}
     assert periods.get("2024") == "yes" and periods.get("2025") == "no"  # outside the period, still there
+
+
+def test_the_declaration_names_the_support_worker_who_entered_records(make):
+    _result, _reader, pages = make(langs=("ja", "vi"))
+    last = squash(pages[-1])
+    assert squash("Trần Thị Lan (Hội hỗ trợ thực tập sinh Nagoya)") in last  # the demo's support worker
+    assert squash(tr("ja", "Records were also entered or changed by: {people}, as each record's history shows. "
+                           "They can sign below for what they entered.").split("{people}")[0]) in last

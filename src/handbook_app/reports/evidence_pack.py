@@ -677,6 +677,11 @@ class _Builder(MoneySections):
         k = self.kit
         block = [anchor(k, "declaration", self.labels.inline(SECTIONS["declaration"])), k.h1(SECTIONS["declaration"])]
         block += k.both(DECLARATION)
+        others = sorted({who for prov in self.data.provenance.values()
+                         for who in (prov.entered_by, prov.changed_by) if who and who != "trainee"})
+        if others:  # the trainee signs for their records; whoever else entered some is named and can sign too
+            block += k.both(N_("Records were also entered or changed by: {people}, as each record's history shows. "
+                               "They can sign below for what they entered."), people="; ".join(others))
         block += signatures(k, (N_("Trainee"), N_("Support worker or witness")))
         self.add(KeepTogether(block))
 
