@@ -311,3 +311,12 @@ def test_mixed_records_in_a_non_default_currency(handbook, tmp_path):
     _reader, pages = text_of(tmp_path / "p.pdf")
     assert "$7,500.00" in "\n".join(pages)
     assert result.pages >= 2
+
+
+def test_debt_summary_points_out_the_over_limit_fee_and_the_banned_deposit(demo, tmp_path):
+    head = demo.verify().head_hash  # (making the PDF adds a handover entry after it)
+    reports.build_debt_summary(demo, tmp_path / "d.pdf", ReportOptions(langs=("vi", "ja")))
+    _reader, pages = text_of(tmp_path / "d.pdf")
+    text = "".join("".join(p.split()) for p in pages)
+    assert "上回っています" in text and "禁止されています" in text  # over the legal limit; a deposit is not allowed
+    assert head in text  # which state of the record the figures come from

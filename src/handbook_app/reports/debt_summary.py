@@ -34,7 +34,10 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
         name = data.profile.full_name or data.profile.display_name
     story.append(k.facts([(N_("Trainee"), name or "—"), (N_("Balances on"), lab.date(as_of)),
                           (N_("Generated on"), lab.datetime(data.generated)),
-                          (N_("Facts used (minimum wages, fee limits, guide)"), facts_label())]))
+                          (N_("Facts used (minimum wages, fee limits, guide)"), facts_label())]
+                         # which state of the record the figures come from (the evidence pack says how to check it)
+                         + ([(N_("History entries"), f"{data.integrity.entries} · SHA-256 {data.integrity.head_hash}")]
+                            if data.integrity is not None else [])))
     story.append(k.h2(N_("Debts")))
     by_loan: dict[int, list[r.Repayment]] = {}
     for rep in data.repayments:
@@ -60,8 +63,8 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
         balances = {loan.id: loan_state(loan, by_loan.get(loan.id, []), as_of).balance for loan in data.loans}
         for line in findings.loan_lines(lab, data, balances):
             first, *rest = line.texts
-            story.append(k.p("▲ " + first))
-            story += [k.p(t, "second") for t in rest]
+            story.append(k.p("▲ " + first, "small"))
+            story += [k.p(t, "second-small") for t in rest]
     else:
         story.append(k.p(lab.inline(N_("No debts are recorded.")), "muted"))
     if data.fees:
@@ -70,6 +73,11 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
             _add(fees, fee.amount)
         story.append(k.rich([(lab.inline(N_("Recruitment fees paid before leaving")) + ": ", True),
                              (", ".join(lab.money(Money(v, c)) for c, v in sorted(fees.items())), False)]))
+        marks = {"shortfall": "■", "warning": "▲", "info": "•"}
+        for line in findings.fee_lines(lab, data):  # above the legal limit, a banned deposit: as in the pack
+            first, *rest = line.texts
+            story.append(k.p(f"{marks.get(line.severity, '•')} {first}", "small"))
+            story += [k.p(t, "second-small") for t in rest]  # (how it was compared: in the evidence pack; one page)
     story.append(k.h2(N_("Money sent home")))
     if data.remittances:
         rows = []
@@ -94,10 +102,10 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
                         received=lab.lmoneys([Money(v, c) for c, v in sorted(received.items())]))
     else:
         story.append(k.p(lab.inline(N_("No money sent home is recorded.")), "muted"))
-    story.append(k.spacer(4))
+    story.append(k.spacer(2))
     story += k.both(N_("Balances follow the interest rules recorded with each loan. Check them against the "
-                       "lender's own statement; a difference is worth asking about."), "muted")
-    story += k.both(ROUNDING_NOTE, "muted")  # issue 11: the rounding convention, stated
+                       "lender's own statement; a difference is worth asking about."), "small")
+    story += k.both(ROUNDING_NOTE, "small")  # issue 11: the rounding convention, stated
     return kit, story
 
 
