@@ -54,6 +54,7 @@ def finding_paragraphs(kit: Kit, finding, langs, month: str = "") -> list:
     return out
 
 
+NO_PAYSLIP_CELL = N_("no payslip recorded")
 # The values of a finding that are the month's own figures; every other value (the rate, what it was compared
 # with, the deduction's item and limit, ...) is part of the rule the finding applies.
 AMOUNT_KINDS = ("yen", "hours")
@@ -194,6 +195,15 @@ class MoneySections:
             ])
             if m.flagged:
                 flagged.append(index)
+        missing = findings.missing_months(self.data, self.options)
+        if missing:  # a month of the contract with no payslip is a row of the table too: "not checked", never blank
+            months = [m.payslip.month for m in checks]
+            not_checked = lab.inline(wage_report.NOT_CHECKED_CELL)
+            for month in missing:
+                at = sum(1 for x in months if x <= month) + sum(1 for x in missing if x < month)
+                rows.insert(at, [k.cell(lab.month(month)), k.choice(NO_PAYSLIP_CELL), "", "", k.cell(not_checked),
+                                 "", "", "", k.cell(not_checked), ""])
+                flagged = [i + 1 if i >= at else i for i in flagged]
         self.add(k.table(
             [N_("Month"), N_("Hours (regular / overtime / night)"), N_("Base pay"), N_("Yen per hour"),
              N_("Minimum wage per hour"), N_("Gross pay"), N_("Deductions"), N_("Net pay"), N_("Shortfall"),
@@ -202,7 +212,6 @@ class MoneySections:
             align_right=range(1, 9), flagged_rows=flagged,
         ))
         summary = wage_report.summarise(checks)
-        missing = findings.missing_months(self.data, self.options)
         self.add(k.spacer(2))
         total = lab.yen(summary.total_yen)
         if summary.checked_months == 0:  # nothing fully checked: never a bare total that reads as a clean bill
