@@ -156,3 +156,13 @@ def test_debt_trap_names_which_ends_when_and_the_pace_it_projects(pdf):
     assert squash("契約は2026/12/31に終了し、在留期間は2027/01/20に満了します。") in summary
     assert "契約または在留期間" not in summary
     assert squash("Hợp đồng kết thúc ngày 31 thg 12, 2026; thời hạn lưu trú hết ngày 20 thg 1, 2027.") in summary
+
+
+def test_json_wage_review_lists_contract_months_without_payslip_as_not_checked(demo):
+    from handbook_app.services.work import wage_review_export
+
+    rows = wage_review_export(demo, dt.date(2026, 12, 5))
+    gaps = [row for row in rows if row["payslip_id"] is None]
+    assert [(g["month"], g["status"], g["not_checked_reason"]) for g in gaps] == [
+        ("2026-10-01", "not_checked", "no_payslip"), ("2026-11-01", "not_checked", "no_payslip")]
+    assert [row["month"] for row in rows] == sorted(row["month"] for row in rows)
