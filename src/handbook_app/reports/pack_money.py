@@ -420,9 +420,11 @@ class MoneySections:
             self.add(k.spacer(2))
             period = self.options.date_from is not None or self.options.date_to is not None
             self.add(k.h2(N_("The whole period") if period else N_("All years")))
-            self.add(*k.both(N_("{count} transfers; sent {sent}, fees {fee}, received {received}"), "body",
-                             count=count, sent=lab.lmoney(Money(sent, sc)), fee=lab.lmoney(Money(fee, sc)),
-                             received=lab.lmoney(Money(received, rc))))
+            self.add(*[k.p(t) for t in plural.each(lab, Plural.ngettext(
+                "{count} transfer; sent {sent}, fees {fee}, received {received}",
+                "{count} transfers; sent {sent}, fees {fee}, received {received}", count),
+                count=count, sent=lab.lmoney(Money(sent, sc)), fee=lab.lmoney(Money(fee, sc)),
+                received=lab.lmoney(Money(received, rc)))])
         recipients = sorted({x.recipient for x in d.remittances if x.recipient})
         if recipients:
             self.add(k.rich([(lab.inline(N_("Recipients")) + ": ", True), ("; ".join(recipients[:10]), False)],
