@@ -103,6 +103,8 @@ def test_demo_months_inside_the_contract_without_payslip_are_listed_as_not_check
     short = pdf(("en", "ja"), "shortfall")
     assert squash("No payslip recorded — not checked (inside the contract's period; not counted above, not a clean "
                   "result): 2026-10, 2026-11.") in short
+    assert squash("2026-09 — — — ¥8,000 ¥8,000 2026-10 no payslip recorded 給与明細の記録なし not checked / 未確認 "
+                  "2026-11 no payslip recorded 給与明細の記録なし not checked / 未確認 Total") in short  # rows of the table
     assert squash("Estimated total shortfall / 推定不足額の合計: at least ¥234,182") in short
     assert squash("¥1,027 (per hour / 時給)") in short  # the promised wage says what it is paid for
     # a pack of 2024 has a payslip for every month of its period

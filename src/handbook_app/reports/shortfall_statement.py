@@ -24,10 +24,11 @@ from handbook_app.reports.labels import Labels
 from handbook_app.reports.model import REPORT_KINDS, ReportOptions, VaultData
 from handbook_app.reports.pack_money import (
     MINISTRY_LIST,
+    NO_PAYSLIP_CELL,
     findings_by_month,
     rate_source_lines,
 )
-from handbook_app.reports.wages import summarise, summary_lines
+from handbook_app.reports.wages import NOT_CHECKED_CELL, summarise, summary_lines
 from handbook_app.resources import facts_label
 
 WAGE_UNITS = {"hourly": N_("per hour"), "monthly": N_("per month")}
@@ -84,9 +85,13 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
             def amount(value: int, lower: bool = not m.checked) -> str:
                 return lab.one(N_("at least {amount}"), amount=lab.yen(value)) if lower else lab.yen(value)
 
-            rows.append([k.cell(lab.month(m.payslip.month))]
-                        + [k.cell(amount(parts[x]) if parts[x] else "—") for x in keys]
-                        + [k.cell(amount(m.shortfall))])
+            rows.append((m.payslip.month, [k.cell(lab.month(m.payslip.month))]
+                         + [k.cell(amount(parts[x]) if parts[x] else "—") for x in keys]
+                         + [k.cell(amount(m.shortfall))]))
+        # a contract month without a payslip: its own row, "not checked" (blank categories: nothing to claim or clear)
+        rows += [(month, [k.cell(lab.month(month)), k.choice(NO_PAYSLIP_CELL)] + [""] * (len(keys) - 1)
+                  + [k.cell(lab.inline(NOT_CHECKED_CELL))]) for month in missing]
+        rows = [row for _month, row in sorted(rows, key=lambda x: x[0])]
         sums = findings.category_sums(checks)
         rows.append([k.p(lab.inline(N_("Total")), "cell", bold=True)]
                     + [k.cell(lab.yen(sums[x])) for x in keys]
