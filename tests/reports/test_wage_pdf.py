@@ -37,7 +37,7 @@ def test_evidence_pack_says_not_checked_and_at_least(handbook, tmp_path):
     assert has(full, "not checked / 未確認")
     assert has(full, "1,140 (lower bound / 下限)")
     assert has(full, "at least ¥6,400")
-    assert has(full, "1 month(s) not checked against the minimum wage")
+    assert has(full, "1 month not checked against the minimum wage")  # one month: singular
     assert has(full, "only a copy of this list was available and checked")
     assert has(full, "厚生労働省「地域別最低賃金の全国一覧」")
     # The month not checked: its minimum-wage and shortfall cells say "not checked", never "—" or a 0.

@@ -285,10 +285,12 @@ class _Builder(MoneySections):
 
         k, lab, d = self.kit, self.labels, self.data
         self.section_title("findings", SECTIONS["findings"])
-        self.add(*k.both(N_("What the app found in the records, before any reading. Each line gives the page with "
-                            "the detail. These are estimates from the records, not a legal decision."), "small"))
+        self.add(*k.both(N_("What the app found when it checked the records, before anyone has reviewed them. Each "
+                            "line gives the page with the detail. These are estimates from the records, not a legal "
+                            "decision."), "small"))
         groups = [
-            (N_("Wages"), findings.wage_lines(lab, self.checks) if "payslips" in self.options.sections else []),
+            (N_("Wages"), findings.wage_lines(lab, self.checks, findings.missing_months(d, self.options))
+             if "payslips" in self.options.sections else []),
             (N_("Recruitment fees and deposits"), findings.fee_lines(lab, d)),
             (N_("Debts"), findings.loan_lines(lab, d, self.balances)),
             (N_("Incidents"), findings.incident_lines(lab, d)),

@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from handbook_app.core.money import Money
+from handbook_app.core.records import INCIDENT_STATUSES
 from handbook_app.core.wage_checks import CheckStatus
-from handbook_app.i18n import N_
+from handbook_app.i18n import N_, tr
+from handbook_app.reports import plural
 from handbook_app.reports import wages as wage_report
 from handbook_app.reports.labels import Labels, Local
 from handbook_app.reports.model import VaultData
+from handbook_app.reports.plural import Plural
 from handbook_app.reports.wages import MonthCheck, summarise
 
 # Shortfall categories (the order of the summary and of the shortfall statement's table).
@@ -63,6 +66,13 @@ def month_checks(data: VaultData) -> list[MonthCheck]:
     return wage_report.check_months(data.payslips, data.contracts, data.hours)
 
 
+def missing_months(data: VaultData, options) -> list[dt.date]:
+    """Months inside a contract's period, in the report's period and ended by the day it is made, with no payslip
+    (`options`: the report's `ReportOptions`, for its period)."""
+    return wage_report.months_without_payslip(data.contracts, data.payslips, data.generated.date(),
+                                              options.date_from, options.date_to)
+
+
 def category_sums(checks: Sequence[MonthCheck]) -> dict[str, int]:
     sums = dict.fromkeys(CATEGORIES, 0)
     for m in checks:
@@ -93,8 +103,14 @@ def months_text(lab: Labels, months: Sequence[dt.date]) -> str:
     return ", ".join(lab.month(x) for x in months)
 
 
-def wage_lines(lab: Labels, checks: Sequence[MonthCheck]) -> list[SummaryLine]:
-    if not checks:
+NO_PAYSLIP = N_("No payslip recorded — not checked (inside the contract's period; not counted above, not a clean "
+                "result): {months}.")
+
+
+def wage_lines(lab: Labels, checks: Sequence[MonthCheck], missing: Sequence[dt.date] = ()) -> list[SummaryLine]:
+    """The wage findings. `missing`: months inside a contract's period with no payslip (`wages.months_without_payslip`):
+    listed as not checked, and they make every total a lower bound."""
+    if not checks and not missing:
         return []
     summary = summarise(checks)
     total = summary.total_yen
@@ -105,16 +121,23 @@ def wage_lines(lab: Labels, checks: Sequence[MonthCheck]) -> list[SummaryLine]:
         details = [lab.each(N_("{category}: {amount}"), category=lab.lword(CATEGORIES[key]), amount=lab.lyen(v))
                    for key, v in sums.items() if v]
         details.append(lab.each(ROUNDING_RULE))
-        message = (N_("Estimated unpaid wages: at least {amount} in {flagged} of {months} months with payslips.")
-                   if summary.is_lower_bound else
-                   N_("Estimated unpaid wages: {amount} in {flagged} of {months} months with payslips."))
-        lines.append(SummaryLine(lab.each(message, amount=lab.lyen(total), flagged=len(flagged), months=len(checks)),
+        n = len(checks)
+        message = (Plural.ngettext(
+            "Estimated unpaid wages: at least {amount} in {flagged} of {months} month with a payslip.",
+            "Estimated unpaid wages: at least {amount} in {flagged} of {months} months with payslips.", n)
+            if summary.is_lower_bound or missing else Plural.ngettext(
+            "Estimated unpaid wages: {amount} in {flagged} of {months} month with a payslip.",
+            "Estimated unpaid wages: {amount} in {flagged} of {months} months with payslips.", n))
+        lines.append(SummaryLine(plural.each(lab, message, amount=lab.lyen(total), flagged=len(flagged), months=n),
                                  "payslips", "shortfall", details))
     elif summary.checked_months + summary.lower_bound_months:
         # only months that were checked count: a month not checked is never part of a clean result
-        lines.append(SummaryLine(lab.each(N_("No wage shortfall was found in the {months} months checked."),
-                                          months=summary.checked_months + summary.lower_bound_months),
-                                 "payslips", "info"))
+        n = summary.checked_months + summary.lower_bound_months
+        lines.append(SummaryLine(plural.each(lab, Plural.ngettext(
+            "No wage shortfall was found in the {months} month checked.",
+            "No wage shortfall was found in the {months} months checked.", n), months=n), "payslips", "info"))
+    if missing:
+        lines.append(SummaryLine(lab.each(NO_PAYSLIP, months=months_text(lab, missing)), "payslips", "warning"))
     unchecked = not_checked(checks)
     if unchecked:
         lines.append(SummaryLine(lab.each(
@@ -129,10 +152,13 @@ def wage_lines(lab: Labels, checks: Sequence[MonthCheck]) -> list[SummaryLine]:
     long_months = [m.payslip.month for m in checks if m.payslip.overtime_hours > LONG_OVERTIME_HOURS]
     if long_months:
         worst = max(m.payslip.overtime_hours for m in checks)
-        lines.append(SummaryLine(lab.each(
-            N_("Very long overtime: more than {limit} hours in {count} months (up to {hours} hours), above the "
-               "general limit of a 36 agreement: {months}."), limit=int(LONG_OVERTIME_HOURS), count=len(long_months),
-            hours=lab.lnumber(worst, 1), months=months_text(lab, long_months)), "payslips", "warning"))
+        lines.append(SummaryLine(plural.each(lab, Plural.ngettext(
+            "Very long overtime: more than {limit} hours in {count} month (up to {hours} hours), above the general "
+            "limit of a 36 agreement: {months}.",
+            "Very long overtime: more than {limit} hours in {count} months (up to {hours} hours), above the general "
+            "limit of a 36 agreement: {months}.", len(long_months)), limit=int(LONG_OVERTIME_HOURS),
+            count=len(long_months), hours=lab.lnumber(worst, 1), months=months_text(lab, long_months)),
+            "payslips", "warning"))
     return lines
 
 
@@ -187,16 +213,47 @@ def loan_lines(lab: Labels, data: VaultData, balances: dict[int, Money]) -> list
                                                  "still owed."), lender=name, balance=lab.lmoney(balance)),
                                      f"loan-{o.loan_id}", "warning"))
         if o.debt_trap and o.deadline is not None:
-            if o.never_pays_off or o.payoff is None:
-                text = lab.each(N_("Debt trap: at the recent pace the loan from {lender} is never paid off, and the "
-                                   "contract or period of stay ends on {deadline}."),
-                                lender=name, deadline=lab.ldate(o.deadline))
-            else:
-                text = lab.each(N_("Debt trap: at the recent pace the loan from {lender} is paid off on {payoff}, "
-                                   "after the contract or period of stay ends on {deadline}."),
-                                lender=name, payoff=lab.ldate(o.payoff), deadline=lab.ldate(o.deadline))
-            lines.append(SummaryLine(text, f"loan-{o.loan_id}", "warning"))
+            lines.append(SummaryLine(debt_trap_text(lab, data, o, name), f"loan-{o.loan_id}", "warning"))
     return lines
+
+
+def contract_ends(data: VaultData, as_of: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """The end of the current contract and of the period of stay, each the earliest still to come on `as_of`
+    (the two dates `services.debts.deadline()` takes the earlier of)."""
+    ends = [c.end for c in data.contracts if c.end is not None and c.end >= as_of]
+    stays = [c.stay_expiry for c in data.contracts if c.stay_expiry is not None and c.stay_expiry >= as_of]
+    return min(ends, default=None), min(stays, default=None)
+
+
+def debt_trap_text(lab: Labels, data: VaultData, o, name: str) -> list[str]:
+    """The debt-trap line: the pace it is projected at and from which day, and which of the contract and the
+    period of stay ends when (never "the contract or period of stay")."""
+    as_of = o.as_of or data.generated.date()
+    contract_end, stay_end = contract_ends(data, as_of)
+    if contract_end is not None and stay_end is not None:
+        template, values = N_("The contract ends on {contract}; the period of stay on {stay}."), {
+            "contract": lab.ldate(contract_end), "stay": lab.ldate(stay_end)}
+    elif stay_end is not None:
+        template, values = N_("The period of stay ends on {stay}."), {"stay": lab.ldate(stay_end)}
+    else:
+        template, values = N_("The contract ends on {contract}."), {"contract": lab.ldate(contract_end or o.deadline)}
+    ends_local = Local(lambda lang: tr(lang, template).format(**{k: v(lang) for k, v in values.items()}))
+    months = o.pace_months or 1
+    if o.never_pays_off or o.payoff is None:
+        message = Plural.ngettext(
+            "Debt trap: at the pace of the last month (as of {as_of}) the loan from {lender} is never paid off. "
+            "{ends}",
+            "Debt trap: at the pace of the last {months} months (as of {as_of}) the loan from {lender} is never "
+            "paid off. {ends}", months)
+    else:
+        message = Plural.ngettext(
+            "Debt trap: at the pace of the last month (as of {as_of}) the loan from {lender} is paid off only on "
+            "{payoff}. {ends}",
+            "Debt trap: at the pace of the last {months} months (as of {as_of}) the loan from {lender} is paid off "
+            "only on {payoff}. {ends}", months)
+    payoff = lab.ldate(o.payoff) if o.payoff is not None else ""
+    return plural.each(lab, message, months=months, as_of=lab.ldate(as_of), lender=name, payoff=payoff,
+                       ends=ends_local)
 
 
 def duplicate_lines(lab: Labels, data: VaultData, owner_label) -> list[SummaryLine]:
@@ -215,15 +272,54 @@ def duplicate_lines(lab: Labels, data: VaultData, owner_label) -> list[SummaryLi
     return lines
 
 
+def language_name(shown_in: str, code: str) -> str:
+    """The name of language `code` written in language `shown_in` ("Japanese", "tiếng Nhật", "日本語")."""
+    from babel import Locale
+
+    try:
+        name = Locale.parse(shown_in).languages.get(code, code)
+    except (ValueError, TypeError):
+        return code
+    return name[:1].lower() + name[1:] if shown_in == "vi" else name  # "tiếng Nhật" inside a sentence
+
+
+def missing_translations(incidents: Sequence, langs: Sequence[str]) -> dict[str, int]:
+    """For each language of the PDF, how many incidents have text in neither that language nor a translation into
+    it (the pack prints the original with a marker for them)."""
+    out = dict.fromkeys(langs, 0)
+    for inc in incidents:
+        if not (inc.description or inc.title):
+            continue
+        for lang in langs:
+            if lang != inc.description_lang and not (inc.translation and inc.translation_lang == lang):
+                out[lang] += 1
+    return out
+
+
 def incident_lines(lab: Labels, data: VaultData) -> list[SummaryLine]:
     if not data.incidents:
         return []
-    open_count = sum(1 for i in data.incidents if i.status != "resolved")
-    untranslated = sum(1 for i in data.incidents if i.description and not i.translation)
-    lines = [SummaryLine(lab.each(N_("{count} incidents recorded, {open} not resolved."),
-                                  count=len(data.incidents), open=open_count), "incidents", "info")]
-    if untranslated and len(lab.langs) > 1:
-        lines.append(SummaryLine(lab.each(N_("{count} incidents have no translation; their text is printed in the "
-                                             "original language only and marked."), count=untranslated),
-                                 "incidents", "info"))
+    counts: dict[str, int] = {}
+    for inc in data.incidents:
+        counts[inc.status] = counts.get(inc.status, 0) + 1
+    # counted by the statuses the timeline shows, in its order, each named: the numbers match the table
+    order = [key for key in INCIDENT_STATUSES if key in counts] + sorted(k for k in counts if k not in
+                                                                         INCIDENT_STATUSES)
+    parts = Local(lambda lang: tr(lang, N_(", ")).join(
+        tr(lang, N_("{status}: {count}")).format(
+            status=tr(lang, INCIDENT_STATUSES[key]) if key in INCIDENT_STATUSES else key, count=counts[key])
+        for key in order))
+    n = len(data.incidents)
+    lines = [SummaryLine(plural.each(lab, Plural.ngettext(
+        "{count} incident recorded ({statuses}).", "{count} incidents recorded ({statuses}).", n),
+        count=n, statuses=parts), "incidents", "info")]
+    if len(lab.langs) > 1:
+        for lang, count in missing_translations(data.incidents, lab.langs).items():
+            if count:
+                lines.append(SummaryLine(plural.each(lab, Plural.ngettext(
+                    "{count} incident has no {language} translation; the original is printed with a marker.",
+                    "{count} incidents have no {language} translation; the originals are printed with a marker.",
+                    count),
+                    count=count, language=Local(lambda shown, lang=lang: language_name(shown, lang))),
+                    "incidents", "info"))
     return lines

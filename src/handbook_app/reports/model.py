@@ -141,6 +141,8 @@ class LoanOutlook:
     debt_trap: bool
     term_end: dt.date | None  # start + term, when the loan has a term
     overdue: bool  # the term (or a scheduled instalment) has passed with money still owed
+    pace_months: int = 0  # the months the recent pace averages over (services.debts.pace_window)
+    as_of: dt.date | None = None  # the day the balance, pace and payoff are computed on
 
 
 @dataclass(frozen=True)

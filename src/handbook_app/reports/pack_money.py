@@ -14,16 +14,17 @@ from urllib.parse import unquote
 from handbook_app.core import records as r
 from handbook_app.core.money import Money
 from handbook_app.core.remittances import yearly_totals
-from handbook_app.core.wage_checks import Severity
+from handbook_app.core.wage_checks import CheckStatus, Severity
 from handbook_app.i18n import N_, tr
-from handbook_app.reports import findings
+from handbook_app.reports import findings, plural
 from handbook_app.reports import wages as wage_report
 from handbook_app.reports.base import MM, Kit, anchor
+from handbook_app.reports.labels import DOT
 from handbook_app.reports.model import SECTIONS
+from handbook_app.reports.plural import Plural
 
 MINISTRY_LIST = ("厚生労働省「地域別最低賃金の全国一覧」 (Ministry of Health, Labour and Welfare)",
                  "https://www.mhlw.go.jp/stf/seisakunitsuite/bunya/koyou_roudou/roudoukijun/minimumichiran/")
-LONG_RECORD_MONTHS = 24
 
 
 def decoded(url: str) -> str:
@@ -53,41 +54,86 @@ def finding_paragraphs(kit: Kit, finding, langs, month: str = "") -> list:
     return out
 
 
+NO_PAYSLIP_CELL = N_("no payslip recorded")
+# The values of a finding that are the month's own figures; every other value (the rate, what it was compared
+# with, the deduction's item and limit, ...) is part of the rule the finding applies.
+AMOUNT_KINDS = ("yen", "hours")
+
+
+def merge_key(f) -> tuple:
+    """Findings with the same key say the same thing in different months: the same check, the same sentence
+    (e.g. the 125% overtime rule, not the one for hours beyond 60) and the same rule values. Findings with an
+    amount merge whatever their own figures (each month's amount is listed); others only when word for word
+    the same."""
+    if f.shortfall_yen and f.template:
+        rule = tuple((name, kind, repr(value)) for name, kind, value in f.values if kind not in AMOUNT_KINDS)
+        return (f.code, f.template, f.status, rule)
+    return (f.code, f.template, f.status, tuple((name, kind, repr(value)) for name, kind, value in f.values),
+            "" if f.template else f.message)
+
+
+def merged_findings(checks) -> tuple[list[tuple[object, list]], set]:
+    """[(finding of the first month, [(month check, amount), ...]), ...] for every finding found in two months or
+    more (in the order of their first month), and the set of their keys. One rule for every PDF (full pack,
+    date-limited pack, shortfall statement)."""
+    seen: dict[tuple, list] = {}
+    first: dict[tuple, object] = {}
+    for m in checks:
+        own: dict[tuple, int] = {}
+        for f in m.findings:
+            key = merge_key(f)
+            first.setdefault(key, f)
+            own[key] = own.get(key, 0) + f.shortfall_yen
+        for key, amount in own.items():
+            seen.setdefault(key, []).append((m, amount))
+    repeated = [key for key, months in seen.items() if len(months) >= 2]
+    repeated.sort(key=lambda key: seen[key][0][0].payslip.month)
+    return [(first[key], seen[key]) for key in repeated], set(repeated)
+
+
+def month_amounts(lab, months) -> str:
+    """'2024-10: ¥7,600 · 2024-11: ¥8,216 · …' (the shared table forms, read alike in every language)."""
+    return DOT.join(f"{lab.month(m.payslip.month)}: {lab.yen(amount)}" for m, amount in months)
+
+
 def findings_by_month(kit: Kit, checks) -> list:
-    """Findings that recur (the same words in three months or more) once, with their months; the rest under
-    their month's heading. A finding is never split from its translation, a heading never left alone."""
+    """A finding found in two months or more once, with each month's own amount; the rest under their month's
+    heading. A finding is never split from its translation, a heading never left alone."""
     from reportlab.platypus import KeepTogether
 
     k, lab = kit, kit.labels
     out: list = []
-    # In a long record (more than two years of months with findings) a finding of the same kind is one block
-    # whatever its amounts: the first month's words stand for it, the table gives every month's figure.
-    long_record = sum(1 for m in checks if m.findings) > LONG_RECORD_MONTHS
-
-    def key_of(f) -> tuple:
-        return (f.code,) if long_record else (f.code, f.render(lab.primary))
-
-    seen: dict[tuple, list] = {}
-    for m in checks:
-        for key in dict.fromkeys(key_of(f) for f in m.findings):  # a month counts once per kind of finding
-            seen.setdefault(key, []).append(m)
-    repeated = {key for key, months in seen.items() if len(months) >= 3}
     if not any(m.findings for m in checks):
         return out
+    merged, keys = merged_findings(checks)
     out.append(k.h2(N_("Findings by month")))
-    if repeated:
-        out.append(k.p(lab.inline(N_("Repeated findings")), "month", bold=True))
-        for key in sorted(repeated, key=lambda x: seen[x][0].payslip.month):
-            months = seen[key]
-            f = next(f for f in months[0].findings if key_of(f) == key)
-            together = sum(x.shortfall_yen for m in months for x in m.findings if key_of(x) == key)
-            block = finding_paragraphs(k, f, lab.langs, lab.month(months[0].payslip.month) if long_record else "")
-            block.append(k.p(lab.inline(N_("In {count} months: {months}."), count=len(months),
-                                        months=findings.months_text(lab, [m.payslip.month for m in months]))
-                             + (f"  Σ {lab.yen(together)}" if together else ""), "second-small"))
+    if merged:
+        out.append(k.p(lab.inline(N_("Findings in several months")), "month", bold=True))
+        for f, months in merged:
+            count = len(months)
+            block = finding_paragraphs(k, f, lab.langs, lab.month(months[0][0].payslip.month))
+            total = sum(amount for _m, amount in months)
+            if total:
+                lower = f.status is not CheckStatus.CHECKED
+                message = (Plural.ngettext(
+                    "Found in {count} month under the same rule (the figures above are {month}'s). Its amount, at "
+                    "least:",
+                    "Found in {count} months under the same rule (the figures above are {month}'s). Each month's "
+                    "amount, at least:", count) if lower else Plural.ngettext(
+                    "Found in {count} month under the same rule (the figures above are {month}'s). Its amount:",
+                    "Found in {count} months under the same rule (the figures above are {month}'s). Each month's "
+                    "amount:", count))
+                block += [k.p(t, "second-small") for t in plural.each(
+                    lab, message, count=count, month=lab.month(months[0][0].payslip.month))]
+                block.append(k.p(f"{month_amounts(lab, months)}{DOT}Σ {lab.yen(total)}", "second-small"))
+            else:
+                block.append(k.p(plural.inline(lab, Plural.ngettext(
+                    "Found in {count} month: {months}.", "Found in {count} months: {months}.",
+                    count), count=count, months=findings.months_text(lab, [m.payslip.month for m, _a in months])),
+                    "second-small"))
             out.append(KeepTogether(block))
     for m in checks:
-        own = [f for f in m.findings if key_of(f) not in repeated]
+        own = [f for f in m.findings if merge_key(f) not in keys]
         if not own:
             continue
         blocks = [finding_paragraphs(k, f, lab.langs) for f in own]
@@ -149,6 +195,15 @@ class MoneySections:
             ])
             if m.flagged:
                 flagged.append(index)
+        missing = findings.missing_months(self.data, self.options)
+        if missing:  # a month of the contract with no payslip is a row of the table too: "not checked", never blank
+            months = [m.payslip.month for m in checks]
+            not_checked = lab.inline(wage_report.NOT_CHECKED_CELL)
+            for month in missing:
+                at = sum(1 for x in months if x <= month) + sum(1 for x in missing if x < month)
+                rows.insert(at, [k.cell(lab.month(month)), k.choice(NO_PAYSLIP_CELL), "", "", k.cell(not_checked),
+                                 "", "", "", k.cell(not_checked), ""])
+                flagged = [i + 1 if i >= at else i for i in flagged]
         self.add(k.table(
             [N_("Month"), N_("Hours (regular / overtime / night)"), N_("Base pay"), N_("Yen per hour"),
              N_("Minimum wage per hour"), N_("Gross pay"), N_("Deductions"), N_("Net pay"), N_("Shortfall"),
@@ -161,23 +216,26 @@ class MoneySections:
         total = lab.yen(summary.total_yen)
         if summary.checked_months == 0:  # nothing fully checked: never a bare total that reads as a clean bill
             total = lab.inline(N_("at least {amount}, no month fully checked"), amount=total)
-        elif summary.is_lower_bound:
+        elif summary.is_lower_bound or missing:  # a month without a payslip was not checked either
             total = lab.inline(N_("at least {amount}"), amount=total)
         self.add(k.rich([(lab.inline(N_("Estimated total shortfall")) + ": ", True), (total, True)], "h2"))
-        self.add(k.p(lab.inline(N_("{flagged} of {months} months flagged."), flagged=len(flagged),
-                                months=len(checks)), "small"))
+        self.add(k.p(plural.inline(lab, Plural.ngettext("{flagged} of {months} month flagged.",
+                                                        "{flagged} of {months} months flagged.", len(checks)),
+                                   flagged=len(flagged), months=len(checks)), "small"))
         sums = findings.category_sums(checks)
         if summary.total_yen:
             rows = [[k.choice(findings.CATEGORIES[key]), k.cell(lab.yen(v))] for key, v in sums.items() if v]
             self.add(k.table([N_("Category"), N_("Shortfall")], rows, [90 * MM, 30 * MM], align_right=(1,)))
         for message, values in wage_report.summary_lines(summary):
             if "amount" in values:
-                values = {**values, "amount": lab.yen(values["amount"])}
-            self.add(*k.both(message, "small", **values))
+                values = {**values, "amount": lab.lyen(values["amount"])}
+            self.add(*[k.p(t, "small") for t in plural.each(lab, message, **values)])
         unchecked = findings.not_checked(checks)
         if unchecked:
             self.add(k.note(N_("Months not checked (not counted in the total, not a clean result): {months}."),
                             months=findings.months_text(lab, [m.payslip.month for m in unchecked])))
+        if missing:
+            self.add(k.note(findings.NO_PAYSLIP, months=findings.months_text(lab, missing)))
         for text in (findings.ROUNDING_RULE, findings.MID_MONTH_RULE,
                      N_("This is an estimate from the figures on the payslips. It is not a legal decision: "
                         "a labour standards inspection office or a lawyer checks the final amount.")):
@@ -263,9 +321,10 @@ class MoneySections:
                 elif out.payoff:
                     pairs.append((N_("Paid off at the recent pace"), lab.date(out.payoff)))
                 if out.debt_trap and out.deadline:
+                    contract_end, _stay = findings.contract_ends(d, out.as_of or self.as_of)
                     pairs.append((N_("Warning"), lab.inline(
-                        N_("Not paid off before the contract or period of stay ends ({date})."),
-                        date=lab.ldate(out.deadline))))
+                        N_("Not paid off before the contract ends ({date}).") if out.deadline == contract_end else
+                        N_("Not paid off before the period of stay ends ({date})."), date=lab.ldate(out.deadline))))
             pairs.append((N_("Recorded"), self.provenance_text("loan", loan.id)))
             self.add(k.facts(pairs))
             self.repayments_by_month(loan, reps)
@@ -361,9 +420,11 @@ class MoneySections:
             self.add(k.spacer(2))
             period = self.options.date_from is not None or self.options.date_to is not None
             self.add(k.h2(N_("The whole period") if period else N_("All years")))
-            self.add(*k.both(N_("{count} transfers; sent {sent}, fees {fee}, received {received}"), "body",
-                             count=count, sent=lab.lmoney(Money(sent, sc)), fee=lab.lmoney(Money(fee, sc)),
-                             received=lab.lmoney(Money(received, rc))))
+            self.add(*[k.p(t) for t in plural.each(lab, Plural.ngettext(
+                "{count} transfer; sent {sent}, fees {fee}, received {received}",
+                "{count} transfers; sent {sent}, fees {fee}, received {received}", count),
+                count=count, sent=lab.lmoney(Money(sent, sc)), fee=lab.lmoney(Money(fee, sc)),
+                received=lab.lmoney(Money(received, rc)))])
         recipients = sorted({x.recipient for x in d.remittances if x.recipient})
         if recipients:
             self.add(k.rich([(lab.inline(N_("Recipients")) + ": ", True), ("; ".join(recipients[:10]), False)],

@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from handbook_app.core import prefectures
 from handbook_app.i18n import N_
-from handbook_app.reports import findings
+from handbook_app.reports import findings, plural
 from handbook_app.reports.base import MM, Cancelled, DocMeta, Kit, Progress, RenderInfo, render_pdf
 from handbook_app.reports.evidence_pack import (
     DECLARATION,
@@ -24,11 +24,22 @@ from handbook_app.reports.labels import Labels
 from handbook_app.reports.model import REPORT_KINDS, ReportOptions, VaultData
 from handbook_app.reports.pack_money import (
     MINISTRY_LIST,
+    NO_PAYSLIP_CELL,
     findings_by_month,
     rate_source_lines,
 )
-from handbook_app.reports.wages import summarise, summary_lines
+from handbook_app.reports.wages import NOT_CHECKED_CELL, summarise, summary_lines
 from handbook_app.resources import facts_label
+
+WAGE_UNITS = {"hourly": N_("per hour"), "monthly": N_("per month")}
+
+
+def promised_wage(lab: Labels, contract) -> str:
+    """'¥1,027 (per hour / 1時間あたり)': the amount says what it is paid for, in every language."""
+    if contract is None:
+        return ""
+    unit = WAGE_UNITS.get(contract.wage_kind)
+    return lab.money(contract.wage) + (f" ({lab.inline(unit)})" if unit else "")
 
 
 def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
@@ -39,6 +50,7 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
     checks = findings.month_checks(data)
     flagged = [m for m in checks if m.shortfall > 0]
     summary = summarise(checks)
+    missing = findings.missing_months(data, options)  # inside the contract, no payslip: not checked
     story: list = [k.p(lab.inline(REPORT_KINDS["shortfall"]), "h1", bold=True)]
     contract = data.contracts[-1] if data.contracts else None
     name = ""
@@ -56,11 +68,11 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
         (N_("Employer's address"), contract.employer_address if contract else ""),
         (N_("Prefecture"), pref),
         (N_("Payslips checked"), f"{len(checks)} ({period})" if checks else "0"),
-        (N_("Promised wage"), lab.money(contract.wage) if contract else ""),
+        (N_("Promised wage"), promised_wage(lab, contract)),
         (N_("Facts used (minimum wages, fee limits, guide)"), facts_label()),
     ]))
     story.append(k.spacer(3))
-    if not flagged and summary.not_checked_months + summary.lower_bound_months == 0:
+    if not flagged and summary.not_checked_months + summary.lower_bound_months == 0 and not missing:
         story.append(k.note(N_("No shortfall was found in the payslips of the chosen period.")))
     elif not flagged:
         story.append(k.note(N_("No shortfall was found in the months that could be checked.")))
@@ -73,9 +85,13 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
             def amount(value: int, lower: bool = not m.checked) -> str:
                 return lab.one(N_("at least {amount}"), amount=lab.yen(value)) if lower else lab.yen(value)
 
-            rows.append([k.cell(lab.month(m.payslip.month))]
-                        + [k.cell(amount(parts[x]) if parts[x] else "—") for x in keys]
-                        + [k.cell(amount(m.shortfall))])
+            rows.append((m.payslip.month, [k.cell(lab.month(m.payslip.month))]
+                         + [k.cell(amount(parts[x]) if parts[x] else "—") for x in keys]
+                         + [k.cell(amount(m.shortfall))]))
+        # a contract month without a payslip: its own row, "not checked" (blank categories: nothing to claim or clear)
+        rows += [(month, [k.cell(lab.month(month)), k.choice(NO_PAYSLIP_CELL)] + [""] * (len(keys) - 1)
+                  + [k.cell(lab.inline(NOT_CHECKED_CELL))]) for month in missing]
+        rows = [row for _month, row in sorted(rows, key=lambda x: x[0])]
         sums = findings.category_sums(checks)
         rows.append([k.p(lab.inline(N_("Total")), "cell", bold=True)]
                     + [k.cell(lab.yen(sums[x])) for x in keys]
@@ -85,17 +101,19 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
                              [24 * MM] + [width * MM] * len(keys) + [28 * MM], align_right=range(1, len(keys) + 2)))
         story.append(k.spacer(2))
         total = lab.yen(summary.total_yen)
-        if summary.is_lower_bound:
+        if summary.is_lower_bound or missing:
             total = lab.inline(N_("at least {amount}"), amount=total)
         story.append(k.rich([(lab.inline(N_("Estimated total shortfall")) + ": ", True), (total, True)], "h2"))
     for message, values in summary_lines(summary):
         if "amount" in values:
-            values = {**values, "amount": lab.yen(values["amount"])}
-        story += k.both(message, "small", **values)
+            values = {**values, "amount": lab.lyen(values["amount"])}
+        story += [k.p(t, "small") for t in plural.each(lab, message, **values)]
     unchecked = findings.not_checked(checks)
     if unchecked:
         story.append(k.note(N_("Months not checked (not counted in the total, not a clean result): {months}."),
                             months=findings.months_text(lab, [m.payslip.month for m in unchecked])))
+    if missing:
+        story.append(k.note(findings.NO_PAYSLIP, months=findings.months_text(lab, missing)))
     story.append(k.note("\n".join(lab.each(N_("How to read the figures: in tables, months are written year-month "
                                               "(2026-12) and yen as ¥1,027 (a comma between thousands).")))))
     for text in (findings.ROUNDING_RULE, findings.MID_MONTH_RULE):

@@ -45,6 +45,7 @@ from handbook_app.core.wage_checks import (
     shortfall_by_category,
 )
 from handbook_app.i18n import N_
+from handbook_app.reports.plural import Plural
 
 
 @dataclass(frozen=True)
@@ -271,18 +272,53 @@ def shortfall_cell(m: MonthCheck, lab) -> str:
     return lab.yen(m.shortfall) if m.shortfall else "—"
 
 
-def summary_lines(summary: WageSummary) -> list[tuple[str, dict]]:
-    """(message, values) lines that say which months were not fully checked; empty when all were."""
-    lines: list[tuple[str, dict]] = []
+def summary_lines(summary: WageSummary) -> list[tuple[Plural, dict]]:
+    """(message, values) lines that say which months were not fully checked; empty when all were. Render them
+    with `reports.plural.each` (each language's plural forms)."""
+    lines: list[tuple[Plural, dict]] = []
     if summary.lower_bound_months:
-        lines.append((N_("{count} month(s) checked only against the last known minimum wage (the rate in force may "
-                         "be higher): the {amount} found there is a lower bound."),
-                      {"count": summary.lower_bound_months, "amount": summary.lower_bound_yen}))
+        lines.append((Plural.ngettext(
+            "{count} month checked only against the last known minimum wage (the rate in force may be higher): the "
+            "{amount} found there is a lower bound.",
+            "{count} months checked only against the last known minimum wage (the rate in force may be higher): the "
+            "{amount} found there is a lower bound.", summary.lower_bound_months),
+            {"count": summary.lower_bound_months, "amount": summary.lower_bound_yen}))
     if summary.not_checked_months:
-        lines.append((N_("{count} month(s) not checked against the minimum wage (no rate known, or the contract "
-                         "lacks its scheduled hours): nothing is claimed for them under the minimum wage."),
-                      {"count": summary.not_checked_months}))
+        lines.append((Plural.ngettext(
+            "{count} month not checked against the minimum wage (no rate known, or the contract lacks its scheduled "
+            "hours): nothing is claimed for it under the minimum wage.",
+            "{count} months not checked against the minimum wage (no rate known, or the contract lacks its "
+            "scheduled hours): nothing is claimed for them under the minimum wage.", summary.not_checked_months),
+            {"count": summary.not_checked_months}))
     return lines
+
+
+def _month_after(month: dt.date) -> dt.date:
+    return dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def months_without_payslip(contracts: Iterable[Contract], payslips: Iterable[Payslip], today: dt.date,
+                           date_from: dt.date | None = None, date_to: dt.date | None = None) -> list[dt.date]:
+    """Months inside a contract's period with no payslip recorded (first days, in order): never checked, so
+    never part of a clean result.
+
+    A month counts from the contract's start to the earliest of its end, `date_to` (the report's period) and
+    `today`, when it has ended by `today` (a month still running has no payslip yet) and touches the period.
+    A contract without a start date gives no months (its period is unknown)."""
+    have = {p.month.replace(day=1) for p in payslips}
+    missing: set[dt.date] = set()
+    for c in contracts:
+        if c.start is None:
+            continue
+        last = min(d for d in (c.end, date_to, today) if d is not None)
+        month = c.start.replace(day=1)
+        if date_from is not None:
+            month = max(month, date_from.replace(day=1))
+        while month <= last and _month_after(month) <= today:
+            if month not in have:
+                missing.add(month)
+            month = _month_after(month)
+    return sorted(missing)
 
 
 COPY_NOTES = {

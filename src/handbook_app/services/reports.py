@@ -177,7 +177,7 @@ def _add_findings(handbook: Handbook, data: VaultData, o: ReportOptions, remitta
         overdue = owed and ((term_end is not None and term_end < as_of) or bool(due is not None and due.overdue))
         data.loan_outlooks.append(LoanOutlook(
             loan.id, proj.payoff_date if proj else None, bool(proj and proj.never_pays_off),
-            screen.overview.deadline, bool(proj and proj.debt_trap), term_end, overdue))
+            screen.overview.deadline, bool(proj and proj.debt_trap), term_end, overdue, outlook.pace_months, as_of))
 
 
 def untranslated_incidents(handbook: Handbook) -> list[r.Incident]:

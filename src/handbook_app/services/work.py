@@ -14,7 +14,7 @@ from handbook_app.core.records import Attachment, Contract, HoursEntry, Payslip,
 from handbook_app.core.wage_checks import CheckStatus, ComparisonRate, Finding
 from handbook_app.i18n import _
 from handbook_app.i18n.formatting import format_date, format_money
-from handbook_app.reports.wages import MonthCheck, WageSummary, check_one, summarise
+from handbook_app.reports.wages import MonthCheck, WageSummary, check_one, months_without_payslip, summarise
 from handbook_app.services.handbook import Handbook
 from handbook_app.vault.attachments import Cancelled
 from handbook_app.vault.codec import from_row
@@ -82,7 +82,7 @@ def wage_summary(reviews: list[PayslipReview]) -> WageSummary:
     return summarise(r.check for r in reviews if r.check is not None)
 
 
-def wage_review_export(handbook: Handbook) -> list[dict]:
+def wage_review_export(handbook: Handbook, today: dt.date | None = None) -> list[dict]:
     """The wage check per payslip for the JSON export: status, shortfall per category (whole yen) and
     the minimum wage(s) compared with. A month not checked says so (`status`: "not_checked"); what was
     found in it anyway (premiums, deductions) is a lower bound (`shortfall_is_lower_bound`)."""
@@ -107,6 +107,13 @@ def wage_review_export(handbook: Handbook) -> list[dict]:
                           "category": f.category, "shortfall_yen": f.shortfall_yen, "message_en": f.render("en")}
                          for f in rv.findings],
         })
+    # a month of a contract with no payslip is listed too, not checked (never a silent gap that reads as clean)
+    for month in months_without_payslip(handbook.records(Contract), handbook.records(Payslip),
+                                        today or dt.date.today()):
+        out.append({"payslip_id": None, "month": month.isoformat(), "status": CheckStatus.NOT_CHECKED.value,
+                    "not_checked_reason": "no_payslip", "shortfall_yen": 0, "shortfall_is_lower_bound": True,
+                    "shortfall_by_category": {}, "compared_with": [], "findings": []})
+    out.sort(key=lambda row: row["month"])  # stable: payslips of a month keep their order
     return out
 
 
