@@ -13,10 +13,11 @@ from handbook_app.core.loans import loan_state
 from handbook_app.core.money import Money
 from handbook_app.core.remittances import yearly_totals
 from handbook_app.i18n import N_
-from handbook_app.reports import findings
+from handbook_app.reports import findings, plural
 from handbook_app.reports.base import MM, Cancelled, DocMeta, Kit, Progress, RenderInfo, render_pdf
 from handbook_app.reports.labels import Labels
 from handbook_app.reports.model import REPORT_KINDS, ReportOptions, VaultData
+from handbook_app.reports.plural import Plural
 from handbook_app.resources import facts_label
 
 
@@ -95,11 +96,12 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
             _add(fee_total, x.fee)
         story.append(k.spacer(2))
         story.append(k.p(lab.inline(N_("All years")), "h2", bold=True))
-        story += k.both(N_("{count} transfers; sent {sent}, fees {fee}, received {received}"),
-                        count=len(data.remittances),
-                        sent=lab.lmoneys([Money(v, c) for c, v in sorted(sent.items())]),
-                        fee=lab.lmoneys([Money(v, c) for c, v in sorted(fee_total.items())]),
-                        received=lab.lmoneys([Money(v, c) for c, v in sorted(received.items())]))
+        story += [k.p(t) for t in plural.each(lab, Plural.ngettext(
+            "{count} transfer; sent {sent}, fees {fee}, received {received}",
+            "{count} transfers; sent {sent}, fees {fee}, received {received}", len(data.remittances)),
+            count=len(data.remittances), sent=lab.lmoneys([Money(v, c) for c, v in sorted(sent.items())]),
+            fee=lab.lmoneys([Money(v, c) for c, v in sorted(fee_total.items())]),
+            received=lab.lmoneys([Money(v, c) for c, v in sorted(received.items())]))]
     else:
         story.append(k.p(lab.inline(N_("No money sent home is recorded.")), "muted"))
     story.append(k.spacer(2))
