@@ -59,9 +59,11 @@ def can_break(text: str, i: int) -> bool:
     if _space(b) or b in NO_LINE_START or a in GLUE or b in GLUE:
         return False
     if _space(a):
-        # "0.8 %", "181,000,000 ₫": a unit after a space stays with its number; "¥ 1,000" likewise
+        # "0.8 %", "181,000,000 ₫": a unit after a space stays with its number; "¥ 1,000" likewise; the "/" between
+        # a label's two languages stays at the end of the line ("Các lần trả nợ /⏎借入の返済")
         before = text[i - 2] if i >= 2 else ""
-        return not ((b in UNITS and before.isdigit()) or (b.isdigit() and before in NO_LINE_END))
+        return not ((b in UNITS and before.isdigit()) or (b.isdigit() and before in NO_LINE_END)
+                    or (b == "/" and i + 1 < len(text) and _space(text[i + 1])))
     if a in NO_LINE_END:
         return False
     if a.isdigit():

@@ -18,7 +18,7 @@ from handbook_app.i18n import N_, tr
 from handbook_app.reports import findings
 from handbook_app.reports import wages as wage_report
 from handbook_app.reports.base import MM, Kit, anchor
-from handbook_app.reports.labels import one_yen_sign, readable_url, readable_urls
+from handbook_app.reports.labels import glue_units, one_yen_sign, readable_url, readable_urls
 from handbook_app.reports.model import SECTIONS
 
 MINISTRY_LIST = ("厚生労働省「地域別最低賃金の全国一覧」 (Ministry of Health, Labour and Welfare)",
@@ -37,7 +37,7 @@ def finding_paragraphs(kit: Kit, finding, langs, month: str = "") -> list:
         if template in seen:
             continue  # that language's catalogue lacks the sentence: do not print it twice
         seen.append(template)
-        text = (f"{month}: " if month else "") + one_yen_sign(finding.render(lang))
+        text = (f"{month}: " if month else "") + glue_units(one_yen_sign(finding.render(lang)))
         if index == 0:
             out.append(kit.p(f"{mark} {text}", style))
         else:
