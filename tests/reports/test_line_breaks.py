@@ -89,6 +89,11 @@ def test_a_short_japanese_word_after_a_space_moves_down_whole():
         lines = paragraph_lines(kit.p(text, "cell"), width)
         assert any(line.endswith("借入の返済") for line in lines), (width, lines)
         assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    # Japanese first: the Vietnamese half moves down whole rather than leaving "nợ" alone
+    ja_first = Kit(Labels(("ja", "vi")))
+    for width in (60, 70, 80):
+        assert paragraph_lines(ja_first.p("借入の返済 / Các lần trả nợ", "cell"), width) == ["借入の返済 /",
+                                                                                        "Các lần trả nợ"]
     # in our own breaker likewise
     assert break_lines("Tiền gửi về nhà / 母国への送金", SANS, SIZE, 90)[-1] == "母国への送金"
 

@@ -9,7 +9,8 @@ under a table cell as sloppy, and a lawyer reads a number cut in two as two numb
 * a line never starts with closing punctuation, "：" or a small kana, never ends with an opening bracket;
 * Latin words break only at spaces, or after "/ ? & = -" (URLs); a word longer than the line is cut into
   pieces of balanced width (no "2" alone under a SHA-256);
-* a short Japanese word after a space ("Các lần trả nợ / 借入の返済") moves down whole rather than being cut,
+* a short Japanese word after a space ("Các lần trả nợ / 借入の返済") moves down whole rather than being cut, so
+  does a label's second language after " / " when it fits on a line,
   a break after a particle is preferred to one inside a word, and the last line of a block never holds one
   character alone ("返⏎済").
 
@@ -136,6 +137,13 @@ def _choose_break(text: str, widths: Sequence[float], start: int, i: int, limit:
     latest = next((p for p in range(i, start, -1) if can_break(text, p)), None)
     if latest is None:
         return _balanced_cut(text, widths, start, i, limit)
+    # a label's second language after " / " moves down whole when it fits on a line ("借入の返済 /⏎Các lần trả nợ")
+    sep = text.rfind(" / ", start, i)
+    if sep > start and sep + 3 <= i:
+        after = text.find(" / ", sep + 3)
+        after = n if after < 0 else after
+        if sum(widths[sep + 3:after]) <= limit and can_break(text, sep + 3):
+            return sep + 3
     if not _space(text[latest - 1]) and not _cjk(text[latest - 1]) and not _cjk(text[latest]):
         # inside a Latin word (after "/" of a URL): the whole word moves down if it fits on a line
         word = latest
@@ -158,7 +166,7 @@ def _choose_break(text: str, widths: Sequence[float], start: int, i: int, limit:
                 and can_break(text, word)):
             return word
     # a break that does not cut a word, if one is close (a ragged edge of at most two characters)
-    for p in range(latest, max(start, i - 2) - 1, -1):
+    for p in range(latest, max(start, latest - 2) - 1, -1):
         if p > start and can_break(text, p) and good_break(text, p):
             return p
     return latest
