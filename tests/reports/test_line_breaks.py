@@ -137,6 +137,10 @@ def test_a_word_longer_than_the_line_is_cut_into_balanced_pieces():
         assert all(stringWidth(line, SANS, SIZE) <= width for line in lines)
         pieces = [stringWidth(line, SANS, SIZE) for line in lines]
         assert max(pieces) - min(pieces) <= 2 * stringWidth("0", SANS, SIZE), (width, lines)  # never a lone "2"
+    pasted = "QmFzZTY0" * 125  # a 1,000-character word: full lines, the last few evened out
+    lines = break_lines(pasted, SANS, SIZE, one * 0.6)
+    assert "".join(lines) == pasted
+    assert min(len(line) for line in lines) >= 0.75 * max(len(line) for line in lines), lines
     lines = break_lines(f"SHA-256: {sha}", SANS, SIZE, one * 0.7)
     assert lines[0] == "SHA-256:"  # the hash starts on a line of its own rather than being cut at once
 

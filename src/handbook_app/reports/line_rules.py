@@ -140,9 +140,10 @@ def _choose_break(text: str, widths: Sequence[float], start: int, i: int, limit:
     # a label's second language after " / " moves down whole when it fits on a line ("借入の返済 /⏎Các lần trả nợ")
     sep = text.rfind(" / ", start, i)
     if sep > start and sep + 3 <= i:
-        after = text.find(" / ", sep + 3)
-        after = n if after < 0 else after
-        if sum(widths[sep + 3:after]) <= limit and can_break(text, sep + 3):
+        stop = min(n, 2 * i - start + 1)  # (a long text: never searched to its end for every line)
+        after = text.find(" / ", sep + 3, stop)
+        after = n if after < 0 and stop == n else after
+        if after > 0 and sum(widths[sep + 3:after]) <= limit and can_break(text, sep + 3):
             return sep + 3
     if not _space(text[latest - 1]) and not _cjk(text[latest - 1]) and not _cjk(text[latest]):
         # inside a Latin word (after "/" of a URL): the whole word moves down if it fits on a line
@@ -175,9 +176,11 @@ def _choose_break(text: str, widths: Sequence[float], start: int, i: int, limit:
 def _balanced_cut(text: str, widths: Sequence[float], start: int, i: int, limit: float) -> int:
     """A word longer than the line: cut it into pieces of about equal width, the first ending here."""
     n = len(text)
-    end, reach = i, start + 64 * max(1, i - start)
-    while end < min(n, reach) and not _space(text[end]) and not can_break(text, end):
+    end, reach = i, min(n, start + 4 * max(1, i - start))
+    while end < reach and not _space(text[end]) and not can_break(text, end):
         end += 1
+    if end == reach < n:  # more than four lines' worth: full lines now, the last few balanced later
+        return i
     total = sum(widths[start:end])
     pieces = -(-total // limit) if limit > 0 else 1
     target = total / max(1.0, pieces)
