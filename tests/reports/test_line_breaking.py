@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from handbook_app.reports.base import JAPANESE, NO_LINE_START, break_lines
+from handbook_app.reports.base import JAPANESE, break_lines
 from handbook_app.reports.fonts import SANS, register_fonts
+from handbook_app.reports.line_rules import NO_LINE_START
 
 
 def test_japanese_lines_never_start_with_closing_punctuation_or_small_kana():

@@ -22,7 +22,7 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 # Vietnamese ways of writing figures: "1.027 ¥", "5 thg 12, 2026", "0,8 %"
 VI_FIGURES = re.compile(r"\d{1,3}(?:\.\d{3})+ ?[¥₫]|\bthg\b|\d,\d+ ?%")
-# Japanese ways: "￥1,027", "2026/12/05"
+# Japanese ways: "2026/12/05" (and CLDR's "￥1,027", which the PDFs write "¥1,027" like their tables)
 JA_FIGURES = re.compile(r"￥|\d{4}/\d{1,2}/\d{1,2}")
 
 
@@ -113,7 +113,8 @@ def test_summary_page_leads_with_what_the_app_already_knows(demo, make):
     summary = squash(pages[1] + pages[2])  # the summary may run onto a second page
     wages = unpaid_total(demo)
     assert wages.total_yen > 0
-    assert f"￥{wages.total_yen:,}" in summary  # the estimated unpaid wages, Japanese style in the Japanese sentence
+    # the estimated unpaid wages, Japanese style in the Japanese sentence, with the tables' yen sign (not CLDR's "￥")
+    assert f"未払賃金の推定額：¥{wages.total_yen:,}" in summary
     assert squash("保証金・預託金として₫60,000,000") in summary or "60,000,000" in summary  # the banned deposit
     assert "法定上限" in summary  # the service fee above the limit
     assert "債務の罠" in summary  # the debt-trap loan

@@ -33,6 +33,7 @@ from handbook_app.reports.fonts import (
     split_long,
 )
 from handbook_app.reports.labels import Labels
+from handbook_app.reports.line_rules import plan_lines, use_for_reportlab
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -71,6 +72,7 @@ def make_styles():
     from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.styles import ParagraphStyle
 
+    use_for_reportlab()  # the "CJK" paragraphs below break lines by the same rules as break_lines
     ink = colors.HexColor(INK)
     base = ParagraphStyle("hb-body", fontName=SANS, fontSize=9, leading=12.2, textColor=ink, spaceAfter=3)
     styles = {
@@ -372,54 +374,25 @@ def _line_class():
     return Line
 
 
-# Japanese line-breaking rules (kinsoku): these never start a line.
-NO_LINE_START = frozenset("、。，．・：；？！ー―…‥）」』】〕〉》”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻,.:;?!)]}%")
-
-
 def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy line breaking of single-face text: at spaces for Latin text; at any character for Japanese
-    (never starting a line with closing punctuation or a small kana); a word wider than the line is cut."""
+    """Line breaking of single-face text by the rules of `line_rules` (shared with ReportLab's CJK
+    paragraphs): at spaces, between Japanese characters (never starting a line with closing punctuation,
+    "：" or a small kana), never inside a number or between a currency sign or unit and its number; a word
+    wider than the line is cut into balanced pieces, and no block ends with one character alone."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    cjk = font == JAPANESE
+    known: dict[str, float] = {}
+
+    def width_of(ch: str) -> float:
+        w = known.get(ch)
+        if w is None:
+            w = known[ch] = stringWidth(ch, font, size)
+        return w
+
     out: list[str] = []
     for block in text.split("\n"):
-        if cjk:
-            line, used = "", 0.0
-            for ch in block:
-                w = stringWidth(ch, font, size)
-                if used + w > width and line:
-                    if ch in NO_LINE_START and len(line) > 1:
-                        carry = line[-1]
-                        out.append(line[:-1])
-                        line, used = carry, stringWidth(carry, font, size)
-                    else:
-                        out.append(line)
-                        line, used = "", 0.0
-                line += ch
-                used += w
-            out.append(line)
-            continue
-        space = stringWidth(" ", font, size)
-        line, used = "", 0.0
-        for word in block.split(" "):
-            w = stringWidth(word, font, size)
-            while w > width:  # a word longer than the line: cut it
-                if line:
-                    out.append(line)
-                    line, used = "", 0.0
-                cut = len(word)
-                while cut > 1 and stringWidth(word[:cut], font, size) > width:
-                    cut -= 1
-                out.append(word[:cut])
-                word = word[cut:]
-                w = stringWidth(word, font, size)
-            if line and used + space + w > width:
-                out.append(line)
-                line, used = word, w
-            else:
-                line, used = (f"{line} {word}", used + space + w) if line else (word, w)
-        out.append(line)
+        widths = [width_of(ch) for ch in block]
+        out += [block[a:b] for a, b in plan_lines(block, widths, lambda _n: width)] or [""]
     return out
 
 

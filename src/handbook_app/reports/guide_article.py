@@ -12,11 +12,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
-from urllib.parse import unquote
 
 from handbook_app.i18n import N_, tr
 from handbook_app.reports.base import DocMeta, Kit, PageFrame, RenderInfo, render_pdf
-from handbook_app.reports.labels import Labels
+from handbook_app.reports.labels import Labels, readable_url
 
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -108,7 +107,7 @@ def build_story(articles: Sequence[ArticleText]) -> tuple[Kit, list]:
         story += body_flowables(kit, art.body)
         if art.sources:
             story.append(kit.p(tr(art.lang, N_("Sources")), "h2", bold=True))
-            story += [kit.p(f"{t}: {unquote(u)}" if t else unquote(u), "small") for t, u in art.sources]
+            story += [kit.p(f"{t}: {readable_url(u)}" if t else readable_url(u), "small") for t, u in art.sources]
         if art.checked_on:
             story.append(kit.p(tr(art.lang, N_("Checked on {date}")).format(
                 date=Labels([art.lang]).date(art.checked_on)), "muted"))

@@ -8,7 +8,8 @@ never "1,027" as one thousand and twenty-seven by accident):
 
 * **Inside a sentence** each language writes its own way: pass a `Local` value (made by
   `lmoney`, `ldate`, `lnumber`, `lmonth`, `lword`) to `each`/`inline`, and every language's
-  half is formatted with that language's CLDR rules ("1.027 ¥" / "￥1,027").
+  half is formatted with that language's CLDR rules ("1.027 ¥" / "¥1,027"; CLDR's full-width "￥" is
+  written "¥" like the tables, so a Japanese reader meets one yen sign).
 * **In a table cell both readers share**, one neutral form that neither misreads and that the
   pack's opening notes state: ISO dates (2026-12-05), months 2026-12, yen as ¥1,027 (comma
   groups of three, no decimals), other currencies with comma groups and a decimal point
@@ -18,8 +19,11 @@ never "1,027" as one thousand and twenty-seven by accident):
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from urllib.parse import quote, unquote
 
 from babel import numbers as babel_numbers
 
@@ -78,6 +82,51 @@ def neutral_money(amount_minor: int, currency: str) -> str:
     return format_money(amount_minor, currency, "en")
 
 
+# CLDR writes yen in Japanese with the full-width sign "￥"; the PDFs' tables and opening notes use "¥" (issue 12:
+# one form throughout), so Japanese sentences in the PDFs use it too. The app's screens keep CLDR's form.
+_YEN_SIGNS = str.maketrans({"\uffe5": "\u00a5"})
+
+
+def local_money(amount_minor: int, currency: str, lang: str) -> str:
+    """An amount inside a sentence, the language's own way ("1.027 ¥", "¥1,027", "$7,500.00"), yen as "¥"."""
+    return format_money(amount_minor, currency, lang).translate(_YEN_SIGNS)
+
+
+def one_yen_sign(text: str) -> str:
+    """A sentence formatted outside the reports (a finding rendered in Japanese by core) with yen as "¥"."""
+    return text.translate(_YEN_SIGNS)
+
+
+_UNIT_AFTER_SPACE = re.compile(r"(?<=\d) (?=[%％‰₫¥]|円)")
+
+
+def glue_units(text: str) -> str:
+    """"0.8 %", "181,000,000 ₫" with a no-break space, so no line breaker puts the unit on the next line
+    (CLDR already writes money that way; a translated sentence has a plain space)."""
+    return _UNIT_AFTER_SPACE.sub("\u00a0", text)
+
+
+def readable_url(url: str) -> str:
+    """A URL as a reader types it: percent-encoding decoded (日本語 paths read as 日本語), except spaces, other
+    invisible or control characters and "%" itself, which stay encoded: a decoded space would read as the end
+    of the address and let a line break inside it. Left as it is when it does not decode as UTF-8."""
+    try:
+        text = unquote(url, errors="strict")
+    except UnicodeDecodeError:
+        return url
+    if text == url:
+        return url
+    return "".join(quote(ch, safe="") if ch == "%" or unicodedata.category(ch)[0] in "ZC" else ch for ch in text)
+
+
+_URL = re.compile(r"https?://\S+")
+
+
+def readable_urls(text: str) -> str:
+    """Every URL inside a text made readable (`readable_url`)."""
+    return _URL.sub(lambda m: readable_url(m.group(0)), str(text))
+
+
 def zone_text(value: dt.datetime) -> str:
     """'UTC+09:00' (or 'UTC' for a UTC time)."""
     offset = value.utcoffset()
@@ -105,6 +154,7 @@ class Labels:
             text = tr(lang, message)
             if values:
                 text = text.format(**{k: (v(lang) if isinstance(v, Local) else v) for k, v in values.items()})
+            text = glue_units(text)
             if text not in out:
                 out.append(text)
         return out
@@ -118,8 +168,8 @@ class Labels:
     def one(self, message: str, lang: str | None = None, **values: object) -> str:
         lang = lang or self.primary
         text = tr(lang, message)
-        return text.format(**{k: (v(lang) if isinstance(v, Local) else v) for k, v in values.items()}) \
-            if values else text
+        return glue_units(text.format(**{k: (v(lang) if isinstance(v, Local) else v) for k, v in values.items()})
+                          if values else text)
 
     # -- shared table cells: one neutral form (stated in the pack's opening notes)
     def money(self, value: Money | None) -> str:
@@ -148,12 +198,12 @@ class Labels:
         return neutral_number(value, digits)
 
     def percent(self, value: Decimal, digits: int = 2) -> str:
-        """A percentage (value already × 100): '0.8 %'."""
-        return neutral_number(value, digits) + " %"
+        """A percentage (value already × 100): '0.8 %' (a no-break space: never "0.8⏎%")."""
+        return neutral_number(value, digits) + "\u00a0%"
 
     # -- values inside sentences: each language its own way
     def lmoney(self, value: Money) -> Local:
-        return Local(lambda lang: format_money(value.minor, value.currency, lang), self.money(value))
+        return Local(lambda lang: local_money(value.minor, value.currency, lang), self.money(value))
 
     def lyen(self, amount: int) -> Local:
         return self.lmoney(Money(amount, "JPY"))
@@ -173,7 +223,7 @@ class Labels:
 
     def lmoneys(self, values: Sequence[Money]) -> Local:
         """Several amounts (one per currency), each language's way, joined by commas."""
-        return Local(lambda lang: ", ".join(format_money(v.minor, v.currency, lang) for v in values),
+        return Local(lambda lang: ", ".join(local_money(v.minor, v.currency, lang) for v in values),
                      ", ".join(self.money(v) for v in values))
 
     def lword(self, message: str) -> Local:

@@ -9,7 +9,6 @@ The findings helpers here are shared with the shortfall statement.
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import unquote
 
 from handbook_app.core import records as r
 from handbook_app.core.money import Money
@@ -19,20 +18,12 @@ from handbook_app.i18n import N_, tr
 from handbook_app.reports import findings, plural
 from handbook_app.reports import wages as wage_report
 from handbook_app.reports.base import MM, Kit, anchor
-from handbook_app.reports.labels import DOT
+from handbook_app.reports.labels import DOT, glue_units, one_yen_sign, readable_url, readable_urls
 from handbook_app.reports.model import SECTIONS
 from handbook_app.reports.plural import Plural
 
 MINISTRY_LIST = ("厚生労働省「地域別最低賃金の全国一覧」 (Ministry of Health, Labour and Welfare)",
                  "https://www.mhlw.go.jp/stf/seisakunitsuite/bunya/koyou_roudou/roudoukijun/minimumichiran/")
-
-
-def decoded(url: str) -> str:
-    """URLs are printed as a reader types them: percent-encoding decoded (日本語 paths read as 日本語)."""
-    try:
-        return unquote(url, errors="strict")
-    except UnicodeDecodeError:
-        return url
 
 
 def finding_paragraphs(kit: Kit, finding, langs, month: str = "") -> list:
@@ -46,7 +37,7 @@ def finding_paragraphs(kit: Kit, finding, langs, month: str = "") -> list:
         if template in seen:
             continue  # that language's catalogue lacks the sentence: do not print it twice
         seen.append(template)
-        text = (f"{month}: " if month else "") + finding.render(lang)
+        text = (f"{month}: " if month else "") + glue_units(one_yen_sign(finding.render(lang)))
         if index == 0:
             out.append(kit.p(f"{mark} {text}", style))
         else:
@@ -145,7 +136,7 @@ def findings_by_month(kit: Kit, checks) -> list:
 
 def rate_cell(m, lab) -> str:
     """The minimum wage the month was compared with (reports.wages words it), URLs decoded."""
-    return decoded_cell(wage_report.rate_cell(m, lab))
+    return readable_urls(wage_report.rate_cell(m, lab))
 
 
 shortfall_cell = wage_report.shortfall_cell  # "not checked" / "at least" in words, never a bare 0 for an unchecked month
@@ -153,14 +144,7 @@ shortfall_cell = wage_report.shortfall_cell  # "not checked" / "at least" in wor
 
 def rate_source_lines(checks, lab) -> list[str]:
     """One line per source of the rates compared with (kind, title, address, what it was checked against)."""
-    return [decoded_cell(line) for line in wage_report.rate_sources(checks, lab)]
-
-
-def decoded_cell(text: str) -> str:
-    """Percent-encoded URLs inside a text, decoded."""
-    import re
-
-    return re.sub(r"https?://\S+", lambda m: decoded(m.group(0)), str(text))
+    return [readable_urls(line) for line in wage_report.rate_sources(checks, lab)]
 
 
 class MoneySections:
@@ -389,7 +373,7 @@ class MoneySections:
         sources = sorted({(f.source_title, f.source_url) for f in d.fee_findings
                           if getattr(f, "level", "") in ("over", "banned", "check") and f.source_url})
         for title, url in sources:
-            self.add(k.p(f"{title}: {decoded(url)}", "small"))
+            self.add(k.p(f"{title}: {readable_url(url)}", "small"))
 
     def section_remittances(self) -> None:
         k, lab, d = self.kit, self.labels, self.data
