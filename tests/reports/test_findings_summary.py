@@ -97,7 +97,7 @@ def test_demo_months_inside_the_contract_without_payslip_are_listed_as_not_check
                   "2026-10, 2026-11。") in summary
     assert squash("Chưa có phiếu lương nên chưa kiểm tra") in summary
     assert "2026-12。" not in summary
-    assert squash("未払賃金の推定額：少なくとも￥234,182") in summary  # a month not checked: the total is a lower bound
+    assert squash("未払賃金の推定額：少なくとも¥234,182") in summary  # a month not checked: the total is a lower bound
     assert squash("2026-10 給与明細の記録なし chưa có phiếu lương 未確認 / chưa kiểm tra") in text  # a table row
     assert squash("推定不足額の合計 / Tổng ước tính còn thiếu: 少なくとも¥234,182 / ít nhất ¥234,182") in text  # as in §4
     short = pdf(("en", "ja"), "shortfall")
