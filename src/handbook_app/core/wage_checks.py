@@ -656,8 +656,8 @@ _NO_DATA = {
         "the contract."
     ),
     NoDataReason.BEFORE_TABLE.value: N_(
-        "Not checked against the minimum wage: the app's table for {prefecture} starts after {month}. Type the "
-        "minimum wage of that time on the contract (from the poster at your workplace or the Labour Bureau) "
+        "Not checked against the minimum wage: the app's table for {prefecture} does not go back to {month}. Type "
+        "the minimum wage of that time on the contract (from the poster at your workplace or the Labour Bureau) "
         "to check it."
     ),
     NoDataReason.DATE_UNVERIFIED.value: N_(

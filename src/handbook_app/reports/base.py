@@ -604,6 +604,9 @@ def _canvas_class(kit: Kit, frame: PageFrame, embedded: Sequence[tuple[str, byte
             self._pages: list[dict] = []
 
         def showPage(self):  # noqa: N802 (ReportLab's name)
+            # a page's drawing operators as one string (ReportLab joins them with newlines when it writes the
+            # page): hundreds of held pages cost far less memory than as lists of short strings
+            self._code = ["\n".join(self._code)]
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -611,8 +614,10 @@ def _canvas_class(kit: Kit, frame: PageFrame, embedded: Sequence[tuple[str, byte
             total = len(self._pages)
             outlined = False
             last_level = -1
-            for number, state in enumerate(self._pages, start=1):
+            for number in range(1, total + 1):
+                state, self._pages[number - 1] = self._pages[number - 1], {}  # written below: no longer held
                 self.__dict__.update(state)
+                del state
                 for key, title, level, y in refs.outline_for(number):
                     level = min(level, last_level + 1)
                     self.bookmarkPage(key, fit="XYZ", left=0, top=y + 20)
@@ -669,10 +674,8 @@ def render_pdf(kit: Kit, story: list, out: BinaryIO, frame: PageFrame, meta: Doc
     from reportlab.platypus import Frame, PageTemplate
     from reportlab.platypus.doctemplate import BaseDocTemplate
 
-    missing_note = _missing_note(kit)
-    if missing_note:
-        story = story + missing_note
-    story = keep_headings_with_blocks(story)
+    flowables = keep_headings_with_blocks(story + _missing_note(kit))
+    story.clear()  # ReportLab drops each flowable once it is on a page: no other list may keep them all alive
     doc = BaseDocTemplate(
         out, pagesize=A4, leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN, topMargin=PAGE_MARGIN,
         bottomMargin=18 * MM, title=meta.title, subject=meta.subject, author=meta.author or "",
@@ -683,7 +686,7 @@ def render_pdf(kit: Kit, story: list, out: BinaryIO, frame: PageFrame, meta: Doc
                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[body])])
     low, high = progress_span
-    state = {"total": max(1, len(story)), "last": -1}
+    state = {"total": max(1, len(flowables)), "last": -1}
 
     def on_progress(kind: str, value: int) -> None:
         if cancelled is not None and cancelled():
@@ -697,7 +700,7 @@ def render_pdf(kit: Kit, story: list, out: BinaryIO, frame: PageFrame, meta: Doc
                 progress(pct, 100)
 
     doc.setProgressCallBack(on_progress)
-    doc.build(story, canvasmaker=_canvas_class(kit, frame, embedded))
+    doc.build(flowables, canvasmaker=_canvas_class(kit, frame, embedded))
     if cancelled is not None and cancelled():
         raise ReportCancelled()
     return RenderInfo(pages=doc.page, missing_glyphs=tuple(describe_missing(kit.splitter.missing)),

@@ -57,9 +57,12 @@ def merge_key(f) -> tuple:
     amount merge whatever their own figures (each month's amount is listed); others only when word for word
     the same."""
     if f.shortfall_yen and f.template:
-        rule = tuple((name, kind, repr(value)) for name, kind, value in f.values if kind not in AMOUNT_KINDS)
+        rule = tuple((name, kind, repr(value)) for name, kind, value in f.values
+                     if kind not in AMOUNT_KINDS and kind != "month")
         return (f.code, f.template, f.status, rule)
-    return (f.code, f.template, f.status, tuple((name, kind, repr(value)) for name, kind, value in f.values),
+    # a "month" value is the finding's own month ("not checked: … {month}"): the same note in every such month
+    return (f.code, f.template, f.status,
+            tuple((name, kind, repr(value)) for name, kind, value in f.values if kind != "month"),
             "" if f.template else f.message)
 
 
