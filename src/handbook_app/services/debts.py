@@ -66,9 +66,10 @@ def deadline(handbook: Handbook, today: dt.date) -> dt.date | None:
     return min(ends) if ends else None
 
 
-def repayments_by_loan(handbook: Handbook) -> dict[int, list[Repayment]]:
+def repayments_by_loan(handbook: Handbook, repayments: list[Repayment] | None = None) -> dict[int, list[Repayment]]:
+    """Repayments by loan, in date order (`repayments`: already read, in date order)."""
     grouped: dict[int, list[Repayment]] = defaultdict(list)
-    for rep in handbook.records(Repayment, order="date"):
+    for rep in handbook.records(Repayment, order="date") if repayments is None else repayments:
         grouped[rep.loan_id].append(rep)
     return grouped
 
@@ -252,21 +253,23 @@ def usable_repayments(loan: Loan, reps: list[Repayment]) -> tuple[list[Repayment
     return counted, left_out
 
 
-def debt_screen(handbook: Handbook, today: dt.date | None = None, with_charts: bool = True) -> DebtScreenData:
+def debt_screen(handbook: Handbook, today: dt.date | None = None, with_charts: bool = True,
+                loans: list[Loan] | None = None, repayments: list[Repayment] | None = None) -> DebtScreenData:
     """Everything the Debts screen's overview needs in one pass: balances, pace, payoff, charts.
 
     A repayment that cannot be converted (another currency, no rate) is left out of the figures and
-    reported in `problems` (translated) instead of stopping the whole screen.
+    reported in `problems` (translated) instead of stopping the whole screen. `loans` (by start) and
+    `repayments` (by date): the records when the caller has already read them (a report).
     """
     today = today or dt.date.today()
-    grouped = repayments_by_loan(handbook)
+    grouped = repayments_by_loan(handbook, repayments)
     end = deadline(handbook, today)
     views: list[LoanView] = []
     remaining: dict[str, Money] = {}
     outlooks: list[LoanOutlook] = []
     problems: list[str] = []
     by_currency: dict[str, list[charts.Series]] = {}
-    for loan in handbook.records(Loan, order="start"):
+    for loan in handbook.records(Loan, order="start") if loans is None else loans:
         reps, left_out = usable_repayments(loan, grouped.get(loan.id, []))
         for rep in left_out:
             problems.append(_(

@@ -304,18 +304,16 @@ class Handbook:
     def audit_entries(self) -> list[AuditEntry]:
         return list(self.store.audit_entries())
 
-    def audit_trail(self) -> Iterator[StoredEntry]:
-        """The history for reading through (reports): `before`/`after` are parsed only when asked for."""
-        return self.store.audit_trail()
-
     def audit_entry(self, seq: int) -> AuditEntry | None:
         return self.store.audit_entry(seq)
 
     def audit_head(self) -> tuple[int, str]:
         return self.store.audit_head()
 
-    def verify(self, check_content: bool = True) -> VerifyReport:
-        return self.store.verify(check_content)
+    def verify(self, check_content: bool = True,
+               on_entry: Callable[[StoredEntry], None] | None = None) -> VerifyReport:
+        """The full integrity check; `on_entry` sees every history entry on the way (one pass for a report)."""
+        return self.store.verify(check_content, on_entry)
 
     def record_event(self, action: str, kind: str, details: dict) -> Changes:
         """Log a non-record event (an export, a handover, a passphrase change) in the audit chain.

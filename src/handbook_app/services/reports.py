@@ -80,8 +80,8 @@ def gather(handbook: Handbook, options: ReportOptions, cancelled: Cancelled | No
     data.contracts = handbook.records(r.Contract)
     data.payslips = [p for p in handbook.records(r.Payslip, "month") if o.month_in_range(p.month)]
     data.hours = handbook.records(r.HoursEntry, "day")  # the wage check dates hours and counts weekly overtime
-    data.loans = handbook.records(r.Loan, "start")
-    data.repayments = handbook.records(r.Repayment, "date")
+    loans = data.loans = handbook.records(r.Loan, "start")
+    repayments = data.repayments = handbook.records(r.Repayment, "date")
     remittances = handbook.records(r.Remittance, "date")
     data.remittances = [x for x in remittances if o.in_range(x.date)]
     data.fees = [x for x in handbook.records(r.RecruitmentFee) if o.in_range(x.date)]
@@ -100,15 +100,16 @@ def gather(handbook: Handbook, options: ReportOptions, cancelled: Cancelled | No
         if (att.owner_kind, att.owner_id) in included and ("attachment", att.id) not in o.exclude:
             shown = masked_attachment(att) if o.mask_third_parties else att
             data.attachments.append(AttachmentItem(shown, _loader(handbook, att)))
-    if True:  # every page footer carries the head hash; the integrity page says what the check found
-        report = handbook.verify()
-        data.integrity = IntegrityInfo(
-            entries=report.entries, head_hash=report.head_hash, ok=report.ok,
-            chain_broken_at=report.chain.seq if report.chain else None, row_problems=len(report.rows),
-            damaged=bool(report.integrity),
-            checkpoints=tuple((c.checkpoint, c.holds) for c in report.checkpoints),
-        )
-    entries = list(handbook.audit_trail())
+    # every page footer carries the head hash; the integrity page says what the check found. The history for
+    # provenance and handovers is read by the check's own pass over it.
+    entries: list = []
+    report = handbook.verify(on_entry=entries.append)
+    data.integrity = IntegrityInfo(
+        entries=report.entries, head_hash=report.head_hash, ok=report.ok,
+        chain_broken_at=report.chain.seq if report.chain else None, row_problems=len(report.rows),
+        damaged=bool(report.integrity),
+        checkpoints=tuple((c.checkpoint, c.holds) for c in report.checkpoints),
+    )
     if "integrity" in o.sections or "handovers" in o.sections:
         for e in entries:
             if e.action in ("handover", "export"):
@@ -117,7 +118,7 @@ def gather(handbook: Handbook, options: ReportOptions, cancelled: Cancelled | No
                     who = f"{who} ({e.actor_org})"
                 data.handovers.append(Handover(e.seq, e.at, who, e.action, e.kind, dict(e.after or {}), e.actor_kind))
     data.provenance = provenance(entries)
-    _add_findings(handbook, data, o, remittances)
+    _add_findings(handbook, data, o, remittances, loans, repayments)
     return data
 
 
@@ -143,7 +144,8 @@ def provenance(entries) -> dict[tuple[str, int], Provenance]:
     return out
 
 
-def _add_findings(handbook: Handbook, data: VaultData, o: ReportOptions, remittances: list[r.Remittance]) -> None:
+def _add_findings(handbook: Handbook, data: VaultData, o: ReportOptions, remittances: list[r.Remittance],
+                  loans: list[r.Loan], repayments: list[r.Repayment]) -> None:
     """Fee limits, payoff and the debt-trap line: computed by the Debts services, printed on the summary page."""
     from handbook_app.core.loans import add_months
     from handbook_app.i18n.formatting import minor_to_decimal
@@ -167,7 +169,7 @@ def _add_findings(handbook: Handbook, data: VaultData, o: ReportOptions, remitta
             data.fee_findings = []  # a fee that cannot be compared is shown in the Debts screen; the pack lists fees
     if not data.loans:
         return
-    screen = debts.debt_screen(handbook, as_of, with_charts=False)
+    screen = debts.debt_screen(handbook, as_of, with_charts=False, loans=loans, repayments=repayments)
     for outlook in screen.outlooks:
         loan, state = outlook.view.loan, outlook.view.state
         proj = outlook.projection

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any, TypeVar
 
@@ -16,7 +16,6 @@ from handbook_app.vault.codec import columns, from_row, to_row
 from handbook_app.vault.connection import Vault
 from handbook_app.vault.salvage import Gap, scan
 from handbook_app.vault.verify import (
-    AUDIT_COLUMNS,
     RowProblem,
     VerifyReport,
     audit_stream,
@@ -167,12 +166,6 @@ class Store:
         for row in self.vault.conn.execute(sql, args):
             yield entry_from_row(row)
 
-    def audit_trail(self) -> Iterator[StoredEntry]:
-        """The whole history in order, its JSON parsed only for the entries whose before/after are read."""
-        sql = f"SELECT {', '.join(AUDIT_COLUMNS)} FROM audit ORDER BY seq"
-        for row in self.vault.conn.execute(sql):
-            yield StoredEntry(*row)
-
     def readable_rows(self, kind: str) -> Iterator[dict | Gap]:
         """Every row of `kind` that can be read, as its flat dict, with a Gap where a damaged part was skipped."""
         cols = columns(RECORD_TYPES[kind])
@@ -214,9 +207,10 @@ class Store:
         self.vault.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
     # --- verification ----------------------------------------------------------------------
-    def verify(self, check_content: bool = True) -> VerifyReport:
+    def verify(self, check_content: bool = True,
+               on_entry: Callable[[StoredEntry], None] | None = None) -> VerifyReport:
         """SQLCipher + SQLite integrity, the hash chain, every row against its last audit entry, attachments,
         meta and witnessed checkpoints (vault/verify.py). A row changed, added or removed behind the app's
         back no longer matches the chain."""
-        return verify_vault(self.vault, check_content)
+        return verify_vault(self.vault, check_content, on_entry)
 __all__ = ["RowProblem", "Store", "VerifyReport", "now_utc"]

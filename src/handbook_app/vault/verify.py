@@ -10,7 +10,7 @@ taken as sound.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import sqlcipher3.dbapi2 as sqlite
@@ -90,7 +90,9 @@ def stored_stream(vault: Vault) -> Iterator[StoredEntry | Gap]:
         yield item if isinstance(item, Gap) else StoredEntry(*item)
 
 
-def verify(vault: Vault, check_content: bool = True) -> VerifyReport:
+def verify(vault: Vault, check_content: bool = True,
+           on_entry: Callable[[StoredEntry], None] | None = None) -> VerifyReport:
+    """`on_entry` sees every readable history entry in order (a report reads the history in the same pass)."""
     integrity = vault.integrity_check()
     unreadable: list[str] = []
     checker = ChainChecker()
@@ -104,6 +106,8 @@ def verify(vault: Vault, check_content: bool = True) -> VerifyReport:
             after_gap = True
             continue
         checker.feed(item, after_gap)
+        if on_entry is not None:
+            on_entry(item)
         after_gap = False
         head = item.hash
         if item.seq in wanted:
