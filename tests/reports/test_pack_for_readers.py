@@ -330,3 +330,13 @@ def test_the_declaration_names_the_support_worker_who_entered_records(make):
     assert squash("Trần Thị Lan (Hội hỗ trợ thực tập sinh Nagoya)") in last  # the demo's support worker
     assert squash(tr("ja", "Records were also entered or changed by: {people}, as each record's history shows. "
                            "They can sign below for what they entered.").split("{people}")[0]) in last
+
+
+def test_a_month_with_a_minimum_wage_change_never_says_a_rate_is_below_itself(make):
+    """October 2025 (Aichi 1,077 → 1,140 on the 18th) was paid ¥1,077 an hour: short of the day-by-day mix, not
+    'below 1,077'."""
+    _result, _reader, pages = make(langs=("ja", "vi"))
+    full = squash("\n".join(pages))
+    assert squash("この月の途中で最低賃金が改定されたため") in full
+    start = full.index(squash("160時間分の基本給¥172,320は時給1,077円に相当します。"))
+    assert "を下回っています" not in full[start:start + 120]

@@ -825,13 +825,24 @@ def review_month(figures: PayslipFigures, promised: PromisedTerms | None = None,
                 paid=("yen", covered), hours=("hours", divisor), hourly=("rate", base_hourly),
                 compared=compared, owed=("yen", covered + min_wage_shortfall), shortfall=("yen", min_wage_shortfall),
             )
-            template = (
-                N_("Base pay {paid} for {hours} hours is {hourly} yen an hour, below {compared}. At least {owed} "
-                   "was owed: at least {shortfall} short (a lower bound: the rate in force may be higher).")
-                if lower else
-                N_("Base pay {paid} for {hours} hours is {hourly} yen an hour, below {compared}. At least {owed} "
-                   "was owed: shortfall {shortfall}.")
-            )
+            if len({r.yen_per_hour for r in rates}) > 1:
+                # the rate changed during the month: the pay may equal one rate and still fall short of the mix
+                template = (
+                    N_("Base pay {paid} for {hours} hours is {hourly} yen an hour. The minimum wage changed during "
+                       "the month ({compared}); applied day by day, at least {owed} was owed: at least {shortfall} "
+                       "short (a lower bound: the rate in force may be higher).")
+                    if lower else
+                    N_("Base pay {paid} for {hours} hours is {hourly} yen an hour. The minimum wage changed during "
+                       "the month ({compared}); applied day by day, at least {owed} was owed: shortfall {shortfall}.")
+                )
+            else:
+                template = (
+                    N_("Base pay {paid} for {hours} hours is {hourly} yen an hour, below {compared}. At least {owed} "
+                       "was owed: at least {shortfall} short (a lower bound: the rate in force may be higher).")
+                    if lower else
+                    N_("Base pay {paid} for {hours} hours is {hourly} yen an hour, below {compared}. At least {owed} "
+                       "was owed: shortfall {shortfall}.")
+                )
             found.append(_finding(Code.BELOW_MINIMUM_WAGE, Severity.SHORTFALL, template, min_wage_shortfall,
                                   status=status, **values))
         elif lower:
