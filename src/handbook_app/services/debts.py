@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from handbook_app.core import charts, projection
@@ -240,6 +240,21 @@ def recent_pace(loan: Loan, reps: list[Repayment], today: dt.date, months: int =
     return Money(max(0, round_minor(Decimal(total) / max(1, window))), loan.principal.currency)
 
 
+def at_recent_pace(loan: Loan, reps: list[Repayment], pace: Money, today: dt.date,
+                   deadline_day: dt.date | None) -> projection.Projection:
+    """The payoff at the recent pace. The pace is an average rounded to the minor unit (at most half a unit a
+    month off the exact one), so a last payment no larger than that rounding over the months before it is the
+    rounding, not a month of its own: 20,000,000 ₫ at 5,000,000 per 6 months is paid off in 24 months, not 25."""
+    proj = projection.project_payoff(loan, reps, projection.Plan(pace), today, deadline_day)
+    if proj.never_pays_off or not proj.months or proj.months < 2 or len(proj.rows) < 2:
+        return proj
+    last, before = proj.rows[-1], proj.rows[-2]
+    if last.interest.minor != 0 or last.paid.minor * 2 > proj.months - 1:
+        return proj
+    rows = [*proj.rows[:-2], replace(before, paid=before.paid + last.paid, closing=Money(0, before.closing.currency))]
+    return replace(proj, months=proj.months - 1, payoff_date=before.date, rows=rows)
+
+
 def usable_repayments(loan: Loan, reps: list[Repayment]) -> tuple[list[Repayment], list[Repayment]]:
     """(counted, left out): a repayment in another currency without a usable rate cannot be counted."""
     counted, left_out = [], []
@@ -289,7 +304,7 @@ def debt_screen(handbook: Handbook, today: dt.date | None = None, with_charts: b
         if state.balance.minor > 0 and pace is not None:
             # at the pace actually paid lately, never at the instalment due: with nothing paid for months the
             # pace is zero and the loan is not paid off at it (a scheduled instalment is no pace)
-            proj = projection.project_payoff(loan, reps, projection.Plan(pace), today, end)
+            proj = at_recent_pace(loan, reps, pace, today, end)
         last_paid = max((rep.date for rep in reps if rep.date <= today), default=None)
         outlooks.append(LoanOutlook(view, pace, proj, max(1, pace_window(loan, today)), last_paid))
         if with_charts:  # Home needs the debt-trap warning, not the charts
