@@ -340,3 +340,12 @@ def test_a_month_with_a_minimum_wage_change_never_says_a_rate_is_below_itself(ma
     assert squash("この月の途中で最低賃金が改定されたため") in full
     start = full.index(squash("160時間分の基本給¥172,320は時給1,077円に相当します。"))
     assert "を下回っています" not in full[start:start + 120]
+
+
+def test_each_embedded_files_sha256_is_printed_on_one_line(make):
+    """A reader copies the hash from the integrity page: it must not wrap (it did, leaving 'f' alone)."""
+    _result, reader, pages = make()
+    lines = [line for page in pages for line in page.splitlines()]
+    for name, content in reader.attachments.items():
+        digest = hashlib.sha256(content[0]).hexdigest()
+        assert any(digest in line for line in lines), name

@@ -643,7 +643,7 @@ class _Builder(MoneySections):
                      k.cell(str(len(content))), k.p(csv_files.sha256(content), "cell")]
                     for name, content, _description in self.embedded]
             self.add(k.table([N_("File"), N_("What it holds"), N_("Bytes"), N_("SHA-256")], rows,
-                             [28 * MM, 36 * MM, 13 * MM, 101 * MM], align_right=(2,)))
+                             [26 * MM, 30 * MM, 12 * MM, 110 * MM], align_right=(2,)))
 
     def section_handovers(self) -> None:
         k, lab, d = self.kit, self.labels, self.data
