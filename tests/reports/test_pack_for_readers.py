@@ -349,3 +349,13 @@ def test_each_embedded_files_sha256_is_printed_on_one_line(make):
     for name, content in reader.attachments.items():
         digest = hashlib.sha256(content[0]).hexdigest()
         assert any(digest in line for line in lines), name
+
+
+def test_the_shortfall_report_explains_vault_and_names_the_support_worker(make):
+    _result, _reader, pages = make(langs=("ja", "vi"), kind="shortfall")
+    full = squash("\n".join(pages))
+    assert squash(tr("ja", "VAULT is the path of the vault file (for example E:\\handbook.vault on a USB stick); "
+                           "the command asks for the passphrase. It prints whether the history holds and, if not, "
+                           "the first entry that was changed."))[:20] in full
+    assert squash("Trần Thị Lan") in full
+    assert squash(tr("ja", "Support worker or witness")) in full

@@ -626,9 +626,7 @@ class _Builder(MoneySections):
                             "command; it recomputes the whole chain and checks that entry {entries} still carries "
                             "the hash printed above:"), "small", entries=info.entries))
         self.add(k.p(VERIFY_COMMAND.format(entries=info.entries, hash=info.head_hash), "command"))
-        self.add(*k.both(N_("VAULT is the path of the vault file (for example E:\\handbook.vault on a USB stick); the "
-                            "command asks for the passphrase. It prints whether the history holds and, if not, the "
-                            "first entry that was changed."), "small"))
+        self.add(*k.both(VAULT_NOTE, "small"))
         self.add(*k.both(N_("Making this PDF added one more entry (the handover) and later changes add more, so the "
                             "newest head differs; the check passes as long as entry {entries} is unchanged."),
                          "small", entries=info.entries))
@@ -679,13 +677,24 @@ class _Builder(MoneySections):
         k = self.kit
         block = [anchor(k, "declaration", self.labels.inline(SECTIONS["declaration"])), k.h1(SECTIONS["declaration"])]
         block += k.both(DECLARATION)
-        others = sorted({who for prov in self.data.provenance.values()
-                         for who in (prov.entered_by, prov.changed_by) if who and who != "trainee"})
-        if others:  # the trainee signs for their records; whoever else entered some is named and can sign too
-            block += k.both(N_("Records were also entered or changed by: {people}, as each record's history shows. "
-                               "They can sign below for what they entered."), people="; ".join(others))
+        block += others_who_entered(k, self.data)
         block += signatures(k, (N_("Trainee"), N_("Support worker or witness")))
         self.add(KeepTogether(block))
+
+
+VAULT_NOTE = N_("VAULT is the path of the vault file (for example E:\\handbook.vault on a USB stick); the command asks "
+                "for the passphrase. It prints whether the history holds and, if not, the first entry that was "
+                "changed.")
+
+
+def others_who_entered(kit: Kit, data: VaultData) -> list:
+    """The trainee signs for their records; whoever else entered or changed some is named and can sign too."""
+    others = sorted({who for prov in data.provenance.values()
+                     for who in (prov.entered_by, prov.changed_by) if who and who != "trainee"})
+    if not others:
+        return []
+    return kit.both(N_("Records were also entered or changed by: {people}, as each record's history shows. They "
+                       "can sign below for what they entered."), people="; ".join(others))
 
 
 DECLARATION = N_("I declare that the records in this document are true to the best of my knowledge, and that they "

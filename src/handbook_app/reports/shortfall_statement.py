@@ -14,9 +14,11 @@ from handbook_app.reports import findings, plural
 from handbook_app.reports.base import MM, Cancelled, DocMeta, Kit, Progress, RenderInfo, render_pdf
 from handbook_app.reports.evidence_pack import (
     DECLARATION,
+    VAULT_NOTE,
     VERIFY_COMMAND,
     _author,
     doc_id,
+    others_who_entered,
     page_frame,
     signatures,
 )
@@ -139,7 +141,10 @@ def build_story(data: VaultData, options: ReportOptions) -> tuple[Kit, list]:
         story += k.both(N_("Whoever holds the vault file and its passphrase (usually the trainee, with the support "
                            "group) can check that these figures come from an unchanged record with:"), "small")
         story.append(k.p(VERIFY_COMMAND.format(entries=info.entries, hash=info.head_hash), "command"))
-    block = [k.h2(N_("Declaration"))] + k.both(DECLARATION) + signatures(k, (N_("Trainee"),))
+        story += k.both(VAULT_NOTE, "small")
+    block = [k.h2(N_("Declaration"))] + k.both(DECLARATION) + others_who_entered(k, data)
+    block += signatures(k, (N_("Trainee"), N_("Support worker or witness")) if others_who_entered(k, data)
+                        else (N_("Trainee"),))
     story.append(KeepTogether(block))
     return kit, story
 
