@@ -199,3 +199,21 @@ def test_the_demo_pack_never_parts_a_sign_from_its_number_and_uses_one_yen_sign(
             assert not (re.search(r"(^|[^\d\s])\s?[¥￥$₫]$", a) and b[0].isdigit()), (number, a, b)
             assert b[0] not in "、。，．：；？！）」』】％", (number, a, b)
             assert not (re.search(r"\d$", a) and b[0] in "%％"), (number, a, b)
+
+
+def test_a_date_inside_a_vietnamese_sentence_is_never_split_over_two_lines():
+    """'phải đến 5 thg 1, / 2029' left the year alone beside a page number (it read as 'page 2029')."""
+    import datetime as dt
+
+    from handbook_app.reports.base import Kit
+    from handbook_app.reports.labels import Labels
+
+    kit = Kit(Labels(("vi", "ja")))
+    date = kit.labels.ldate(dt.date(2029, 1, 5))("vi")
+    text = f"Bẫy nợ: nếu trả như 6 tháng gần nhất, khoản vay của Bác Hùng phải đến {date} mới trả hết, sau khi"
+    for width in range(120, 420, 3):
+        para = kit.p(text)
+        para.wrap(width, 1000)
+        lines = [" ".join(line[1]) if isinstance(line, tuple) else "".join(f.text for f in line.words)
+                 for line in para.blPara.lines]
+        assert any("2029" in line and "thg" in line for line in lines), (width, lines)

@@ -209,12 +209,14 @@ class Labels:
         return self.lmoney(Money(amount, "JPY"))
 
     def ldate(self, value: dt.date) -> Local:
-        return Local(lambda lang: format_date(value, lang), self.date(value))
+        # no-break spaces: "5 thg 1, 2029" is never split over two lines (its year alone read like a page number)
+        return Local(lambda lang: format_date(value, lang).replace(" ", "\u00a0"), self.date(value))
 
     def lmonth(self, value: dt.date) -> Local:
         from babel.dates import format_skeleton
 
-        return Local(lambda lang: format_skeleton("yMMMM", value, locale=lang), self.month(value))
+        return Local(lambda lang: format_skeleton("yMMMM", value, locale=lang).replace(" ", "\u00a0"),
+                     self.month(value))
 
     def lnumber(self, value: Decimal | int, digits: int = 2) -> Local:
         quantum = Decimal(1).scaleb(-digits)
