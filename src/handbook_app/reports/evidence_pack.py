@@ -16,7 +16,6 @@ in an appendix), so the body stays short however long the record is.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
 from typing import BinaryIO
 
@@ -40,6 +39,7 @@ from handbook_app.reports.base import (
 )
 from handbook_app.reports.checkpoints import checkpoint_flowables
 from handbook_app.reports.labels import DOT, Labels
+from handbook_app.reports.languages import written_in
 from handbook_app.reports.model import REPORT_KINDS, SECTIONS, ReportOptions, VaultData
 from handbook_app.reports.pack_money import (
     MoneySections,
@@ -443,8 +443,8 @@ class _Builder(MoneySections):
         title = inc.title or lab.inline(N_("(no title)"))
         # a title in one language only: the category in the other one, so that reader knows what the block is about
         kind = " · ".join(lab.one(r.INCIDENT_CATEGORIES[inc.category], lang) for lang in lab.langs
-                          if inc.category in r.INCIDENT_CATEGORIES and not _written_in(title, lang))
-        heading = (f"{title}（{kind}）" if _written_in(kind, "ja") else f"{title} ({kind})") if kind else title
+                          if inc.category in r.INCIDENT_CATEGORIES and not written_in(title, lang))
+        heading = (f"{title}（{kind}）" if written_in(kind, "ja") else f"{title} ({kind})") if kind else title
         self.add(anchor(k, f"incident-{number}", f"{number}. {heading}", 1))
         self.add(k.line(f"{lab.inline(N_('Incident {number}'), number=number)}{DOT}{heading}", "h2", bold=True))
         period = lab.date(inc.started) + (f" – {lab.date(inc.ended)}" if inc.ended else "")
@@ -481,8 +481,8 @@ class _Builder(MoneySections):
             if text:
                 self.add(k.labelled(lab.inline(message), text))
                 for other in lab.langs:
-                    if not _written_in(text, other):
-                        original = "ja" if _written_in(text, "ja") else (
+                    if not written_in(text, other):
+                        original = "ja" if written_in(text, "ja") else (
                             inc.description_lang if inc.description_lang != "ja" else "vi")
                         self.add(k.line(self.no_translation(other, original), "note"))
 
@@ -720,20 +720,6 @@ def _when(at: str) -> str:
 
 
 _LANGUAGE_NAMES = {"vi": "Tiếng Việt", "ja": "日本語", "en": "English"}
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
-_VIETNAMESE = re.compile(r"[ăâđêôơưàáạảãầấậẩẫằắặẳẵèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ]",
-                         re.IGNORECASE)
-
-
-def _written_in(text: str, lang: str) -> bool:
-    """Whether `text` is (at least partly) in `lang`, by its script: Japanese by kana and kanji, Vietnamese by its
-    letters with marks; English is taken as Latin letters without Vietnamese marks or Japanese."""
-    if lang == "ja":
-        return bool(_JAPANESE.search(text))
-    if lang == "vi":
-        return bool(_VIETNAMESE.search(text))
-    return any(ch.isascii() and ch.isalpha() for ch in text) and not _VIETNAMESE.search(text) \
-        and not _JAPANESE.search(text)
 
 
 def signatures(kit: Kit, people) -> list:

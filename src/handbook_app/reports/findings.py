@@ -20,6 +20,7 @@ from handbook_app.i18n import N_, tr
 from handbook_app.reports import plural
 from handbook_app.reports import wages as wage_report
 from handbook_app.reports.labels import Labels, Local
+from handbook_app.reports.languages import missing_translations
 from handbook_app.reports.model import VaultData
 from handbook_app.reports.plural import Plural
 from handbook_app.reports.wages import MonthCheck, summarise
@@ -281,19 +282,6 @@ def language_name(shown_in: str, code: str) -> str:
     except (ValueError, TypeError):
         return code
     return name[:1].lower() + name[1:] if shown_in == "vi" else name  # "tiếng Nhật" inside a sentence
-
-
-def missing_translations(incidents: Sequence, langs: Sequence[str]) -> dict[str, int]:
-    """For each language of the PDF, how many incidents have text in neither that language nor a translation into
-    it (the pack prints the original with a marker for them)."""
-    out = dict.fromkeys(langs, 0)
-    for inc in incidents:
-        if not (inc.description or inc.title):
-            continue
-        for lang in langs:
-            if lang != inc.description_lang and not (inc.translation and inc.translation_lang == lang):
-                out[lang] += 1
-    return out
 
 
 def incident_lines(lab: Labels, data: VaultData) -> list[SummaryLine]:
