@@ -82,8 +82,12 @@ def gather(handbook: Handbook, options: ReportOptions, cancelled: Cancelled | No
     data.hours = handbook.records(r.HoursEntry, "day")  # the wage check dates hours and counts weekly overtime
     loans = data.loans = handbook.records(r.Loan, "start")
     repayments = data.repayments = handbook.records(r.Repayment, "date")
-    remittances = handbook.records(r.Remittance, "date")
-    data.remittances = [x for x in remittances if o.in_range(x.date)]
+    remittances: list[r.Remittance] | None = None  # all of them: read only when needed (the fee rate)
+    if o.date_from is None and o.date_to is None:
+        remittances = data.remittances = handbook.records(r.Remittance, "date")
+    else:  # ten years of transfers for a pack of one: read the period's only
+        data.remittances = handbook.records_between(r.Remittance, "date", (o.date_from or dt.date.min).isoformat(),
+                                                    (o.date_to or dt.date.max).isoformat())
     data.fees = [x for x in handbook.records(r.RecruitmentFee) if o.in_range(x.date)]
     incidents = handbook.records(r.Incident, "started")
     data.all_incident_count = len(incidents)
@@ -144,7 +148,7 @@ def provenance(entries) -> dict[tuple[str, int], Provenance]:
     return out
 
 
-def _add_findings(handbook: Handbook, data: VaultData, o: ReportOptions, remittances: list[r.Remittance],
+def _add_findings(handbook: Handbook, data: VaultData, o: ReportOptions, remittances: list[r.Remittance] | None,
                   loans: list[r.Loan], repayments: list[r.Repayment]) -> None:
     """Fee limits, payoff and the debt-trap line: computed by the Debts services, printed on the summary page."""
     from handbook_app.core.loans import add_months
@@ -154,6 +158,8 @@ def _add_findings(handbook: Handbook, data: VaultData, o: ReportOptions, remitta
     as_of = min(o.date_to or data.generated.date(), data.generated.date())
     if data.fees:
         rates = {}
+        if remittances is None:
+            remittances = handbook.records(r.Remittance, "date")
         first = next((x for x in remittances
                       if x.sent.currency == "JPY" and x.received.currency == data.fees[0].amount.currency
                       and x.sent.minor > 0 and x.received.minor > 0), None)
