@@ -359,3 +359,14 @@ def test_the_shortfall_report_explains_vault_and_names_the_support_worker(make):
                            "the first entry that was changed."))[:20] in full
     assert squash("Trần Thị Lan") in full
     assert squash(tr("ja", "Support worker or witness")) in full
+
+
+def test_contract_notes_and_loan_texts_carry_the_marker_and_handovers_say_which_pack(make):
+    make(langs=("vi", "ja"), date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 12, 31))  # an earlier handover
+    _result, _reader, pages = make(langs=("ja", "vi"))
+    full = squash("\n".join(pages))
+    marker = squash(tr("ja", "[No translation: the original is in {language}.]").format(language="ベトナム語"))
+    for text in ("Hợp đồng ký tại Hà Nội ngày 2023-05-10.", "Vay để trả phí cho công ty phái cử"):
+        spots = [m.end() for m in re.finditer(re.escape(squash(text)), full)]
+        assert any(full[at:at + 40].startswith(marker) for at in spots), text  # (the heading has it without)
+    assert squash("vi, ja") in full and squash("2024-01-01 – 2024-12-31") in full  # the earlier pack's row

@@ -365,7 +365,7 @@ class _Builder(MoneySections):
                 (N_("Promised wage"), wage),
                 (N_("Scheduled hours per month"), hours),
                 (N_("Promised deductions per month"), deductions),
-                (N_("Notes"), c.notes),
+                (N_("Notes"), self.marked(c.notes)),
                 (N_("Recorded"), self.provenance_text("contract", c.id)),
             ]))
 
@@ -383,6 +383,15 @@ class _Builder(MoneySections):
             elif inc.description or inc.title:
                 out.append(k.line(self.no_translation(lang, inc.description_lang), "cell"))
         return out
+
+    def marked(self, text: str) -> str:
+        """A free text as written, then the "no translation" marker for each language of the pack it is not
+        written in (contract notes, a loan's purpose or collateral: fields without a translation of their own)."""
+        source = next((lang for lang in ("vi", "ja", "en") if text and written_in(text, lang)), "")
+        if not source:
+            return text  # empty, or only figures and symbols
+        return "\n".join([text, *(self.no_translation(lang, source) for lang in self.labels.langs
+                                   if not written_in(text, lang))])
 
     def no_translation(self, lang: str, original: str) -> str:
         return tr(lang, N_("[No translation: the original is in {language}.]")).format(
@@ -661,6 +670,12 @@ class _Builder(MoneySections):
                 what += "\n" + ", ".join(lab.one(SECTIONS.get(x, x)) for x in sections)
             if det.get("pages"):
                 what += "\n" + lab.inline(N_("Pages: {pages}"), pages=det["pages"])
+            # which pack it was: same-length packs differ by their languages and period, not only by hash
+            if det.get("langs"):
+                what += "\n" + ", ".join(det["langs"])
+            period = [x for x in det.get("period") or [] if x]
+            if period:
+                what += "\n" + " – ".join(x or "…" for x in det["period"])
             who = lab.inline(N_("Trainee")) if h.actor_kind == "trainee" and not h.who else h.who
             if h.actor_kind == "support":
                 who = f"{h.who}\n{lab.inline(N_('Support worker'))}" if h.who else lab.inline(N_("Support worker"))

@@ -289,15 +289,15 @@ class MoneySections:
             rate = lab.percent(loan.monthly_rate * 100, 3) if loan.monthly_rate else ""
             pairs = [
                 (N_("Lender"), f"{loan.lender} ({lab.inline(r.LENDER_KINDS.get(loan.lender_kind, ''))})"),
-                (N_("Purpose"), loan.purpose),
+                (N_("Purpose"), self.marked(loan.purpose)),
                 (N_("Principal"), lab.money(loan.principal)),
                 (N_("Start"), lab.date(loan.start)),
                 (N_("Interest"), lab.inline(r.INTEREST_MODELS.get(loan.interest_model, loan.interest_model))
                  + (": " + lab.inline(N_("{rate} a month"), rate=rate) if rate else "")),
                 (N_("Term in months"), str(loan.term_months or "")),
-                (N_("Guarantor"), loan.guarantor),
-                (N_("Collateral"), loan.collateral),
-                (N_("Notes"), loan.notes),
+                (N_("Guarantor"), self.marked(loan.guarantor)),
+                (N_("Collateral"), self.marked(loan.collateral)),
+                (N_("Notes"), self.marked(loan.notes)),
             ]
             out = outlooks.get(loan.id)
             if out is not None:
