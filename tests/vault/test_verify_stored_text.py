@@ -12,20 +12,11 @@ from hypothesis import strategies as st
 from handbook_app.core import records as r
 from handbook_app.core.audit import GENESIS, AuditEntry, ChainChecker, StoredEntry, canonical_json
 from tests.conftest import PASSPHRASE
-
-
-def _tamper(vault_path, sql, args=()):
-    conn = sqlite.connect(str(vault_path))
-    conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
-    conn.execute(sql, args)
-    conn.commit()
-    conn.close()
+from tests.vault.test_store_and_audit import _reopen, _tamper
 
 
 def _verify(vault_path):
-    from handbook_app.services import session
-
-    hb = session.unlock(vault_path, PASSPHRASE)[0]
+    hb = _reopen(vault_path)
     try:
         return hb.verify()
     finally:
